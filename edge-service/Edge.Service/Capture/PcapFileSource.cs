@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using Edge.Watch.Link;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace Edge.Service.Capture;
+
+/// <summary>Reads pcap and pcapng files through libpcap (SharpPcap). Frames are read with
+/// <c>pcap_next_ex</c> pointers, so nothing is copied or allocated per packet.</summary>
+public sealed unsafe class PcapFileSource : ICaptureSource
+{
+    // struct pcap_pkthdr on 64-bit Linux: struct timeval (two longs), caplen, len.
+    private const int CapturedLengthOffset = 16;
+    private const int WireLengthOffset = 20;
+    private const int RecordOverhead = 16;
+
+    private readonly CaptureFileReaderDevice _device;
+
+    public PcapFileSource(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"capture file not found: {path}", path);
+        if (IntPtr.Size != 8 || !OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("the pcap reader expects 64-bit Linux pcap_pkthdr layout");
+        Name = path;
+        Length = new FileInfo(path).Length;
+        _device = new CaptureFileReaderDevice(path);
+        try
+        {
+            _device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Microsecond });
+        }
+        catch (PcapException e)
+        {
+            _device.Dispose();
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+        LinkType = LinkTypes.FromDataLink((int)_device.LinkType);
+    }
+
+    public string Name { get; }
+
+    public LinkType LinkType { get; }
+
+    public long Position { get; private set; }
+
+    public long Length { get; }
+
+    public string? Error { get; private set; }
+
+    public bool TryRead(out CapturedFrame frame)
+    {
+        var header = IntPtr.Zero;
+        var data = IntPtr.Zero;
+        var status = _device.GetNextPacketPointers(ref header, ref data);
+        if (status != 1)
+        {
+            frame = default;
+            // -2 is the end of the file; -1 an error, such as a file cut short in the middle of a record.
+            if (status == -1)
+                Error = _device.LastError;
+            return false;
+        }
+        var seconds = Marshal.ReadInt64(header);
+        var micros = Marshal.ReadInt64(header, 8);
+        var captured = Marshal.ReadInt32(header, CapturedLengthOffset);
+        var wire = Marshal.ReadInt32(header, WireLengthOffset);
+        Position += captured + RecordOverhead;
+        frame = new CapturedFrame((seconds * 1_000_000) + micros, wire, new ReadOnlySpan<byte>((void*)data, captured));
+        return true;
+    }
+
+    public void Dispose() => _device.Dispose();
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Edge.Service.EventLog;
+using Edge.Service.Replay;
+using Edge.Watch.Pipeline;
+using Spectre.Console;
+
+namespace Edge.Service.Commands;
+
+/// <summary><c>edge-service replay FILE… [--events OUT|-]</c>: offline, as fast as possible.</summary>
+internal static class ReplayCommand
+{
+    public static string BundledSample => Path.Combine(AppContext.BaseDirectory, "Samples", "lan-sample.pcap");
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "pcap or pcapng files, replayed in order as one capture (default: the bundled sample)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var events = new Option<string?>("--events")
+        {
+            Description = "write the event log (one JSON object per line) to this file, or - for standard output",
+        };
+        var noProgress = new Option<bool>("--no-progress") { Description = "never draw a progress bar" };
+        var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
+        {
+            files, events, noProgress,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress)));
+        return command;
+    }
+
+    private static int Run(string[] files, string? eventsTarget, bool noProgress)
+    {
+        if (files.Length == 0)
+            files = [BundledSample];
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"edge-service replay: no such file: {file}");
+                return 2;
+            }
+        }
+        var toStdout = eventsTarget == "-";
+        // With the event log on standard output, the summary goes to standard error.
+        var report = toStdout ? Console.Error : Console.Out;
+        EventLogWriter? writer = null;
+        try
+        {
+            if (eventsTarget is not null)
+                writer = toStdout
+                    ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
+                    : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
+            var runner = new ReplayRunner(new WatchOptions(), (IWatchObserver?)writer ?? NullWatchObserver.Instance);
+            var result = ShowProgress(toStdout, noProgress)
+                ? RunWithProgressBar(runner, files)
+                : runner.Run(files);
+            writer?.Flush();
+            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0 }, toStdout ? "standard output" : eventsTarget);
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"edge-service replay: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    private static bool ShowProgress(bool eventsToStdout, bool noProgress) =>
+        !noProgress && !eventsToStdout && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    private static ReplayResult RunWithProgressBar(ReplayRunner runner, string[] files)
+    {
+        ReplayResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("replay", maxValue: 1);
+                result = runner.Run(files, (done, total) =>
+                {
+                    task.MaxValue = Math.Max(total, 1);
+                    task.Value = done;
+                });
+            });
+        return result!;
+    }
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Edge.Service.Commands;
+
+var root = new RootCommand("Edge: the agency LAN edge sensor")
+{
+    ReplayCommand.Create(),
+};
+return root.Parse(args).Invoke();

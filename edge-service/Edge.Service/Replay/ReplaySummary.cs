@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Edge.Service.Replay;
+
+/// <summary>The human summary printed after a replay: plain lines that read well in a terminal and a log.</summary>
+public static class ReplaySummary
+{
+    public static void Write(TextWriter output, ReplayResult result, string? eventsTarget)
+    {
+        var c = result.Counters;
+        var f = result.Flows;
+        var captureSeconds = c.Packets > 0 ? (c.LastTimestampMicros - c.FirstTimestampMicros) / 1e6 : 0;
+        output.WriteLine($"replayed       {result.Files.Count} file(s): {string.Join(", ", result.Files.Select(Path.GetFileName))}");
+        output.WriteLine($"packets        {N(c.Packets)} ({N(c.Bytes)} bytes, {captureSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s of capture)");
+        output.WriteLine($"time           {result.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, {N((long)result.PacketsPerSecond)} packets/s");
+        output.WriteLine($"network        IPv4 {N(c.Ipv4)}, IPv6 {N(c.Ipv6)}, not IP {N(c.NotIp)}, fragments {N(c.Fragments)}, with IP options {N(c.IpOptions)}");
+        output.WriteLine($"transport      TCP {N(c.Tcp)}, UDP {N(c.Udp)}, ICMP {N(c.Icmp)}, other {N(c.OtherIp)}");
+        output.WriteLine($"flows          {N(f.Created)} (TCP {N(f.CreatedTcp)}, UDP {N(f.CreatedUdp)}, other {N(f.CreatedOther)}), timed out {N(f.TimedOut)}, evicted {N(f.Evicted)}");
+        output.WriteLine($"dns            {N(c.DnsMessages)} messages ({N(c.DnsQueries)} queries, {N(c.DnsResponses)} responses)");
+        output.WriteLine($"tls            {N(c.TlsClientHellos)} ClientHellos");
+        output.WriteLine($"http           {N(c.HttpRequests)} requests");
+        output.WriteLine($"decode errors  {N(result.Errors.Total)}");
+        foreach (var (reason, count) in result.Errors.NonZero())
+            output.WriteLine($"  {reason,-28} {N(count)}");
+        output.WriteLine($"allocated      {result.AllocatedBytesPerPacket.ToString("0.00", CultureInfo.InvariantCulture)} B/packet ({N(result.AllocatedBytes)} B managed over the packet loop{(eventsTarget is null ? ", event log off" : ", event log on")})");
+        if (eventsTarget is not null)
+            output.WriteLine($"events         {N(result.EventsWritten)} written to {eventsTarget}");
+        foreach (var warning in result.Warnings)
+            output.WriteLine($"warning        {warning}");
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,13 @@
+namespace Edge.Watch.Flows;
+
+public sealed class FlowTableCounters
+{
+    public long Created { get; internal set; }
+    public long CreatedTcp { get; internal set; }
+    public long CreatedUdp { get; internal set; }
+    public long CreatedOther { get; internal set; }
+    public long Ended { get; internal set; }
+    public long TimedOut { get; internal set; }
+    public long Evicted { get; internal set; }
+    public long Reused { get; internal set; }
+}

@@ -1,0 +1,9 @@
+namespace Edge.Watch.Link;
+
+public enum LinkError : byte
+{
+    None,
+    Truncated,
+    UnsupportedLinkType,
+    TooManyVlanTags,
+}

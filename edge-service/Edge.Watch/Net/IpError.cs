@@ -1,0 +1,12 @@
+namespace Edge.Watch.Net;
+
+public enum IpError : byte
+{
+    None,
+    Truncated,
+    BadVersion,
+    BadHeaderLength,
+    BadTotalLength,
+    TooManyExtensionHeaders,
+    TruncatedExtensionHeader,
+}

@@ -1,0 +1,30 @@
+using Edge.Watch.Link;
+using Edge.Watch.Net;
+using Edge.Watch.Transport;
+
+namespace Edge.Watch.Packets;
+
+/// <summary>A view of one decoded frame. Everything is a value or a slice of the frame.</summary>
+public ref struct DecodedPacket
+{
+    public long TimestampMicros;
+    public int WireLength;
+    public LinkHeader Link;
+    public IpHeader Ip;
+    public TcpHeader Tcp;
+    public ushort SourcePort;
+    public ushort DestinationPort;
+    public byte IcmpType;
+    public byte IcmpCode;
+    /// <summary>The transport payload (for other protocols, the IP payload). Empty for non-first fragments.</summary>
+    public ReadOnlySpan<byte> Payload;
+
+    public readonly byte Protocol => Ip.Protocol;
+
+    public readonly bool IsTcp => Ip.Protocol == IpProtocols.Tcp;
+
+    public readonly bool IsUdp => Ip.Protocol == IpProtocols.Udp;
+
+    /// <summary>True when the transport header was decoded (not a later fragment).</summary>
+    public bool HasTransport;
+}

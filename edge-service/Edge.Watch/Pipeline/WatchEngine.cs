@@ -1,0 +1,108 @@
+using Edge.Watch.Decoding;
+using Edge.Watch.Flows;
+using Edge.Watch.Link;
+using Edge.Watch.Net;
+using Edge.Watch.Packets;
+using Edge.Watch.Streams;
+
+namespace Edge.Watch.Pipeline;
+
+/// <summary>The per-packet path: decode, flow table, DNS/TLS/HTTP extraction, observer. One instance
+/// per capture thread; after construction it allocates nothing per packet.</summary>
+public sealed class WatchEngine : IFlowEndHandler
+{
+    private const ushort DnsPort = 53;
+
+    private readonly IWatchObserver _observer;
+    private readonly MessageDispatcher _dispatch;
+    private readonly TcpStreamInspector _tcp;
+
+    public WatchEngine(WatchOptions options, IWatchObserver observer)
+    {
+        _observer = observer;
+        Flows = new FlowTable(options.Flows, this);
+        Buffers = new StreamBufferPool(options.StreamBuffers, options.StreamBufferSize);
+        _dispatch = new MessageDispatcher(observer, Counters, Errors);
+        _tcp = new TcpStreamInspector(Buffers, _dispatch);
+    }
+
+    public WatchCounters Counters { get; } = new();
+
+    public DecodeErrorCounters Errors { get; } = new();
+
+    public FlowTable Flows { get; }
+
+    public StreamBufferPool Buffers { get; }
+
+    public void Process(LinkType linkType, long timestampMicros, ReadOnlySpan<byte> frame, int wireLength)
+    {
+        var counters = Counters;
+        if (counters.Packets == 0)
+            counters.FirstTimestampMicros = timestampMicros;
+        counters.Packets++;
+        counters.Bytes += wireLength;
+        counters.LastTimestampMicros = Math.Max(counters.LastTimestampMicros, timestampMicros);
+
+        var packet = new DecodedPacket { TimestampMicros = timestampMicros, WireLength = wireLength };
+        switch (PacketDecoder.Decode(linkType, frame, ref packet, Errors))
+        {
+            case DecodeOutcome.NotIp:
+                counters.NotIp++;
+                return;
+            case DecodeOutcome.Error:
+                return;
+        }
+        CountNetwork(ref packet);
+        if (!packet.HasTransport)
+            return;
+
+        ref var flow = ref Flows.Track(ref packet, out var toServer);
+        _observer.OnPacket(ref packet, ref flow, toServer);
+        // A first fragment holds only part of the message: nothing to parse until reassembly exists.
+        if (packet.Ip.IsFragment || (packet.Payload.IsEmpty && !packet.IsTcp))
+            return;
+        var context = new PacketContext(timestampMicros, packet.Ip.Source, packet.SourcePort,
+            packet.Ip.Destination, packet.DestinationPort, packet.Protocol, flow.Id, toServer);
+        if (packet.IsUdp)
+        {
+            if (packet.SourcePort == DnsPort || packet.DestinationPort == DnsPort)
+            {
+                flow.App = AppProtocol.Dns;
+                _dispatch.Dns(context, packet.Payload);
+            }
+        }
+        else if (packet.IsTcp)
+        {
+            _tcp.Inspect(ref flow, ref packet, toServer, context);
+        }
+    }
+
+    /// <summary>Ends every open flow: call at the end of a capture.</summary>
+    public void Finish() => Flows.Flush();
+
+    void IFlowEndHandler.OnFlowEnd(ref Flow flow, FlowEndReason reason)
+    {
+        _tcp.Release(ref flow);
+        _observer.OnFlowEnd(ref flow, reason);
+    }
+
+    private void CountNetwork(ref DecodedPacket packet)
+    {
+        var counters = Counters;
+        if (packet.Ip.Version == 4)
+            counters.Ipv4++;
+        else
+            counters.Ipv6++;
+        if (packet.Ip.IsFragment)
+            counters.Fragments++;
+        if (packet.Ip.HasOptions)
+            counters.IpOptions++;
+        switch (packet.Protocol)
+        {
+            case IpProtocols.Tcp: counters.Tcp++; break;
+            case IpProtocols.Udp: counters.Udp++; break;
+            case IpProtocols.Icmp or IpProtocols.IcmpV6: counters.Icmp++; break;
+            default: counters.OtherIp++; break;
+        }
+    }
+}

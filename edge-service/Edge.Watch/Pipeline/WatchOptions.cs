@@ -1,0 +1,14 @@
+using Edge.Watch.Flows;
+
+namespace Edge.Watch.Pipeline;
+
+public sealed record WatchOptions
+{
+    public FlowTableOptions Flows { get; init; } = new();
+
+    /// <summary>Reassembly buffers shared by all flows (each held only while a message straddles segments).</summary>
+    public int StreamBuffers { get; init; } = 256;
+
+    /// <summary>Bytes per reassembly buffer: a whole ClientHello with its record headers, or a DNS message.</summary>
+    public int StreamBufferSize { get; init; } = 20 * 1024;
+}

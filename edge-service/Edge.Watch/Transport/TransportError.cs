@@ -1,0 +1,10 @@
+namespace Edge.Watch.Transport;
+
+public enum TransportError : byte
+{
+    None,
+    Truncated,
+    BadHeaderLength,
+    BadLength,
+    BadOption,
+}
