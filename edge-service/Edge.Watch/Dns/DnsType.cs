@@ -1,0 +1,62 @@
+namespace Edge.Watch.Dns;
+
+/// <summary>Resource record type codes the codec knows by name (IANA DNS parameters).</summary>
+public static class DnsType
+{
+    public const ushort A = 1;
+    public const ushort NS = 2;
+    public const ushort MD = 3;
+    public const ushort MF = 4;
+    public const ushort CNAME = 5;
+    public const ushort SOA = 6;
+    public const ushort MB = 7;
+    public const ushort MG = 8;
+    public const ushort MR = 9;
+    public const ushort NULL = 10;
+    public const ushort WKS = 11;
+    public const ushort PTR = 12;
+    public const ushort HINFO = 13;
+    public const ushort MINFO = 14;
+    public const ushort MX = 15;
+    public const ushort TXT = 16;
+    public const ushort RP = 17;
+    public const ushort AFSDB = 18;
+    public const ushort AAAA = 28;
+    public const ushort LOC = 29;
+    public const ushort SRV = 33;
+    public const ushort NAPTR = 35;
+    public const ushort KX = 36;
+    public const ushort CERT = 37;
+    public const ushort DNAME = 39;
+    public const ushort OPT = 41;
+    public const ushort APL = 42;
+    public const ushort DS = 43;
+    public const ushort SSHFP = 44;
+    public const ushort IPSECKEY = 45;
+    public const ushort RRSIG = 46;
+    public const ushort NSEC = 47;
+    public const ushort DNSKEY = 48;
+    public const ushort DHCID = 49;
+    public const ushort NSEC3 = 50;
+    public const ushort NSEC3PARAM = 51;
+    public const ushort TLSA = 52;
+    public const ushort SMIMEA = 53;
+    public const ushort HIP = 55;
+    public const ushort CDS = 59;
+    public const ushort CDNSKEY = 60;
+    public const ushort OPENPGPKEY = 61;
+    public const ushort CSYNC = 62;
+    public const ushort ZONEMD = 63;
+    public const ushort SVCB = 64;
+    public const ushort HTTPS = 65;
+    public const ushort SPF = 99;
+    public const ushort TKEY = 249;
+    public const ushort TSIG = 250;
+    public const ushort IXFR = 251;
+    public const ushort AXFR = 252;
+    public const ushort MAILB = 253;
+    public const ushort MAILA = 254;
+    public const ushort ANY = 255;
+    public const ushort URI = 256;
+    public const ushort CAA = 257;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Edge.Watch.Dns;
+
+/// <summary>Type mnemonics; known types return literals, so nothing is allocated for them.</summary>
+public static class DnsTypeNames
+{
+    public static string Get(ushort type) => type switch
+    {
+        DnsType.A => "A",
+        DnsType.NS => "NS",
+        DnsType.MD => "MD",
+        DnsType.MF => "MF",
+        DnsType.CNAME => "CNAME",
+        DnsType.SOA => "SOA",
+        DnsType.MB => "MB",
+        DnsType.MG => "MG",
+        DnsType.MR => "MR",
+        DnsType.NULL => "NULL",
+        DnsType.WKS => "WKS",
+        DnsType.PTR => "PTR",
+        DnsType.HINFO => "HINFO",
+        DnsType.MINFO => "MINFO",
+        DnsType.MX => "MX",
+        DnsType.TXT => "TXT",
+        DnsType.RP => "RP",
+        DnsType.AFSDB => "AFSDB",
+        DnsType.AAAA => "AAAA",
+        DnsType.LOC => "LOC",
+        DnsType.SRV => "SRV",
+        DnsType.NAPTR => "NAPTR",
+        DnsType.KX => "KX",
+        DnsType.CERT => "CERT",
+        DnsType.DNAME => "DNAME",
+        DnsType.OPT => "OPT",
+        DnsType.APL => "APL",
+        DnsType.DS => "DS",
+        DnsType.SSHFP => "SSHFP",
+        DnsType.IPSECKEY => "IPSECKEY",
+        DnsType.RRSIG => "RRSIG",
+        DnsType.NSEC => "NSEC",
+        DnsType.DNSKEY => "DNSKEY",
+        DnsType.DHCID => "DHCID",
+        DnsType.NSEC3 => "NSEC3",
+        DnsType.NSEC3PARAM => "NSEC3PARAM",
+        DnsType.TLSA => "TLSA",
+        DnsType.SMIMEA => "SMIMEA",
+        DnsType.HIP => "HIP",
+        DnsType.CDS => "CDS",
+        DnsType.CDNSKEY => "CDNSKEY",
+        DnsType.OPENPGPKEY => "OPENPGPKEY",
+        DnsType.CSYNC => "CSYNC",
+        DnsType.ZONEMD => "ZONEMD",
+        DnsType.SVCB => "SVCB",
+        DnsType.HTTPS => "HTTPS",
+        DnsType.SPF => "SPF",
+        DnsType.TKEY => "TKEY",
+        DnsType.TSIG => "TSIG",
+        DnsType.IXFR => "IXFR",
+        DnsType.AXFR => "AXFR",
+        DnsType.MAILB => "MAILB",
+        DnsType.MAILA => "MAILA",
+        DnsType.ANY => "ANY",
+        DnsType.URI => "URI",
+        DnsType.CAA => "CAA",
+        _ => "TYPE" + type.ToString(CultureInfo.InvariantCulture), // RFC 3597 §5
+    };
+}
