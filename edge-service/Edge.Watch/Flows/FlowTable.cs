@@ -23,7 +23,7 @@ public sealed class FlowTable
     private readonly ulong _seed;
     private readonly IFlowEndHandler _onEnd;
     private int _free;
-    private long _lastSweepMicros = long.MinValue;
+    private long _lastSweepMicros = long.MinValue / 2;
     private ulong _nextId = 1;
 
     public FlowTable(FlowTableOptions options, IFlowEndHandler onEnd)
@@ -58,7 +58,7 @@ public sealed class FlowTable
 
     /// <summary>Finds or creates the flow of a decoded packet (with a transport header), updates its
     /// counters and TCP state, and returns it. <paramref name="toServer"/> tells the packet's direction.</summary>
-    public ref Flow Track(ref DecodedPacket packet, out bool toServer)
+    public ref Flow Track(scoped ref DecodedPacket packet, out bool toServer)
     {
         var now = packet.TimestampMicros;
         if (now - _lastSweepMicros >= MicrosPerSecond)
