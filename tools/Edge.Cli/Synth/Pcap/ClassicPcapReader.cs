@@ -47,6 +47,9 @@ internal sealed class ClassicPcapReader
 
     public ReadOnlySpan<byte> Data => _data.AsSpan(0, _length);
 
+    /// <summary>Goes back to the first record (the stream must be seekable).</summary>
+    public void Rewind() => _input.Position = 24;
+
     /// <summary>Moves to the next record; false at a clean end of file.</summary>
     public bool ReadNext()
     {

@@ -20,40 +20,48 @@ internal static class PcapRepeater
         if (copies < 1)
             throw new ArgumentOutOfRangeException(nameof(copies), "copies must be at least 1");
 
-        var spans = inputs.Select(Measure).ToArray();
-        var linkType = spans[0].LinkType;
-        if (spans.Any(s => s.LinkType != linkType))
-            throw new InvalidDataException("input files have different link types");
-
-        var writer = new ClassicPcapWriter(output, linkType, spans.Max(s => s.SnapLength));
-        long? previousEnd = null;
-        long first = 0;
-        for (var copy = 0; copy < copies; copy++)
+        var streams = inputs.Select(File.OpenRead).ToArray();
+        try
         {
-            for (var i = 0; i < inputs.Count; i++)
+            var readers = streams.Select(s => new ClassicPcapReader(s)).ToArray();
+            var spans = readers.Select(Measure).ToArray();
+            var linkType = spans[0].LinkType;
+            if (spans.Any(s => s.LinkType != linkType))
+                throw new InvalidDataException("input files have different link types");
+
+            var writer = new ClassicPcapWriter(output, linkType, spans.Max(s => s.SnapLength));
+            long? previousEnd = null;
+            long first = 0;
+            for (var copy = 0; copy < copies; copy++)
             {
-                var span = spans[i];
-                if (span.Frames == 0)
-                    continue;
-                var begin = previousEnd is { } end ? end + GapSeconds * 1_000_000 : span.FirstMicros;
-                var shift = begin - span.FirstMicros;
-                first = previousEnd is null ? begin : first;
-                using var stream = File.OpenRead(inputs[i]);
-                var reader = new ClassicPcapReader(stream);
-                while (reader.ReadNext())
-                    writer.Write(reader.TimestampNanos / 1_000 + shift, reader.Data, reader.OriginalLength);
-                previousEnd = span.LastMicros + shift;
+                for (var i = 0; i < readers.Length; i++)
+                {
+                    var span = spans[i];
+                    if (span.Frames == 0)
+                        continue;
+                    var begin = previousEnd is { } end ? end + GapSeconds * 1_000_000 : span.FirstMicros;
+                    var shift = begin - span.FirstMicros;
+                    first = previousEnd is null ? begin : first;
+                    var reader = readers[i];
+                    reader.Rewind();
+                    while (reader.ReadNext())
+                        writer.Write(reader.TimestampNanos / 1_000 + shift, reader.Data, reader.OriginalLength);
+                    previousEnd = span.LastMicros + shift;
+                }
             }
+            return new Result(writer.FramesWritten, first, previousEnd ?? 0);
         }
-        return new Result(writer.FramesWritten, first, previousEnd ?? 0);
+        finally
+        {
+            foreach (var stream in streams)
+                stream.Dispose();
+        }
     }
 
     private sealed record InputSpan(int LinkType, int SnapLength, long Frames, long FirstMicros, long LastMicros);
 
-    private static InputSpan Measure(string path)
+    private static InputSpan Measure(ClassicPcapReader reader)
     {
-        using var stream = File.OpenRead(path);
-        var reader = new ClassicPcapReader(stream);
         long frames = 0, firstMicros = 0, lastMicros = 0;
         while (reader.ReadNext())
         {
