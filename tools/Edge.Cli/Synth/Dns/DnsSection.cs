@@ -1,0 +1,9 @@
+namespace Edge.Cli.Synth.Dns;
+
+internal enum DnsSection
+{
+    Question,
+    Answer,
+    Authority,
+    Additional,
+}
