@@ -9,4 +9,7 @@ public enum IpError : byte
     BadTotalLength,
     TooManyExtensionHeaders,
     TruncatedExtensionHeader,
+    FragmentOverlap,
+    FragmentBadLength,
+    FragmentTooLarge,
 }

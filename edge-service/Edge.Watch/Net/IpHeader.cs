@@ -12,6 +12,8 @@ public struct IpHeader
     public bool HasOptions;
     public bool IsFragment;
     public bool MoreFragments;
+    /// <summary>Identification shared by the fragments of one datagram (IPv4 16-bit, IPv6 32-bit).</summary>
+    public uint FragmentId;
     /// <summary>Offset of this fragment in bytes.</summary>
     public int FragmentOffset;
     public int HeaderLength;

@@ -37,6 +37,7 @@ public static class Ipv4Decoder
             HasOptions = headerLength > MinHeaderLength,
             IsFragment = moreFragments || fragmentOffset != 0,
             MoreFragments = moreFragments,
+            FragmentId = BinaryPrimitives.ReadUInt16BigEndian(packet[4..]),
             FragmentOffset = fragmentOffset,
             HeaderLength = headerLength,
             PayloadLength = available - headerLength,

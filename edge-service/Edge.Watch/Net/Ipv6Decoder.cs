@@ -47,6 +47,7 @@ public static class Ipv6Decoder
                 header.MoreFragments = (fragment & 1) != 0;
                 header.FragmentOffset = fragment & 0xfff8;
                 header.IsFragment = true;
+                header.FragmentId = BinaryPrimitives.ReadUInt32BigEndian(packet[(offset + 4)..]);
             }
             else
             {

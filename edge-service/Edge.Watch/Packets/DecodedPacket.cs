@@ -16,6 +16,8 @@ public ref struct DecodedPacket
     public ushort DestinationPort;
     public byte IcmpType;
     public byte IcmpCode;
+    /// <summary>Everything after the IP header (and IPv6 extension headers).</summary>
+    public ReadOnlySpan<byte> IpPayload;
     /// <summary>The transport payload (for other protocols, the IP payload). Empty for non-first fragments.</summary>
     public ReadOnlySpan<byte> Payload;
 

@@ -33,6 +33,7 @@ public static class PacketDecoder
                 return DecodeOutcome.NotIp;
         }
 
+        packet.IpPayload = ipPayload;
         packet.Payload = ipPayload;
         packet.HasTransport = false;
         // Later fragments carry no transport header; the first one carries it but not the whole payload.
@@ -41,7 +42,8 @@ public static class PacketDecoder
         return DecodeTransport(ipPayload, ref packet, errors);
     }
 
-    private static DecodeOutcome DecodeTransport(ReadOnlySpan<byte> ipPayload, ref DecodedPacket packet, DecodeErrorCounters errors)
+    /// <summary>Decodes the transport header of an IP payload (also of a reassembled datagram).</summary>
+    public static DecodeOutcome DecodeTransport(ReadOnlySpan<byte> ipPayload, ref DecodedPacket packet, DecodeErrorCounters errors)
     {
         TransportError error;
         switch (packet.Ip.Protocol)

@@ -13,6 +13,7 @@ public sealed class WatchCounters
     public long Icmp { get; internal set; }
     public long OtherIp { get; internal set; }
     public long Fragments { get; internal set; }
+    public long Reassembled { get; internal set; }
     public long IpOptions { get; internal set; }
     public long DnsMessages { get; internal set; }
     public long DnsQueries { get; internal set; }

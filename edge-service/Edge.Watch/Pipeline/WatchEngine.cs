@@ -1,5 +1,6 @@
 using Edge.Watch.Decoding;
 using Edge.Watch.Flows;
+using Edge.Watch.Fragments;
 using Edge.Watch.Link;
 using Edge.Watch.Net;
 using Edge.Watch.Packets;
@@ -16,6 +17,7 @@ public sealed class WatchEngine : IFlowEndHandler
     private readonly IWatchObserver _observer;
     private readonly MessageDispatcher _dispatch;
     private readonly TcpStreamInspector _tcp;
+    private readonly FragmentReassembler _fragments;
 
     public WatchEngine(WatchOptions options, IWatchObserver observer)
     {
@@ -24,6 +26,7 @@ public sealed class WatchEngine : IFlowEndHandler
         Buffers = new StreamBufferPool(options.StreamBuffers, options.StreamBufferSize);
         _dispatch = new MessageDispatcher(observer, Counters, Errors);
         _tcp = new TcpStreamInspector(Buffers, _dispatch);
+        _fragments = new FragmentReassembler(options.FragmentSlots, options.FragmentTimeoutSeconds);
     }
 
     public WatchCounters Counters { get; } = new();
@@ -53,13 +56,14 @@ public sealed class WatchEngine : IFlowEndHandler
                 return;
         }
         CountNetwork(ref packet);
+        if (packet.Ip.IsFragment && !Reassemble(ref packet))
+            return;
         if (!packet.HasTransport)
             return;
 
         ref var flow = ref Flows.Track(ref packet, out var toServer);
         _observer.OnPacket(ref packet, ref flow, toServer);
-        // A first fragment holds only part of the message: nothing to parse until reassembly exists.
-        if (packet.Ip.IsFragment || (packet.Payload.IsEmpty && !packet.IsTcp))
+        if (packet.Payload.IsEmpty && !packet.IsTcp)
             return;
         var context = new PacketContext(timestampMicros, packet.Ip.Source, packet.SourcePort,
             packet.Ip.Destination, packet.DestinationPort, packet.Protocol, flow.Id, toServer);
@@ -76,6 +80,40 @@ public sealed class WatchEngine : IFlowEndHandler
             _tcp.Inspect(ref flow, ref packet, toServer, context);
         }
     }
+
+    /// <summary>Holds a fragment; when it completes its datagram, turns the packet into the whole
+    /// datagram (transport decoded over the reassembled payload) and returns true.</summary>
+    private bool Reassemble(ref DecodedPacket packet)
+    {
+        var result = _fragments.Add(packet.Ip, packet.IpPayload, packet.TimestampMicros, out var datagram);
+        switch (result)
+        {
+            case FragmentResult.Complete:
+                break;
+            case FragmentResult.Overlap:
+                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentOverlap);
+                return false;
+            case FragmentResult.BadLength:
+                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentBadLength);
+                return false;
+            case FragmentResult.TooLarge:
+                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentTooLarge);
+                return false;
+            default:
+                return false;
+        }
+        Counters.Reassembled++;
+        packet.Ip.IsFragment = false;
+        packet.Ip.MoreFragments = false;
+        packet.Ip.FragmentOffset = 0;
+        packet.Ip.PayloadLength = datagram.Length;
+        packet.IpPayload = datagram;
+        packet.Payload = datagram;
+        packet.HasTransport = false;
+        return PacketDecoder.DecodeTransport(datagram, ref packet, Errors) == DecodeOutcome.Ip;
+    }
+
+    private static DecodeLayer IpLayer(ref DecodedPacket packet) => packet.Ip.Version == 4 ? DecodeLayer.Ipv4 : DecodeLayer.Ipv6;
 
     /// <summary>Ends every open flow: call at the end of a capture.</summary>
     public void Finish() => Flows.Flush();

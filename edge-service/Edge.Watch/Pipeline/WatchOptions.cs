@@ -11,4 +11,9 @@ public sealed record WatchOptions
 
     /// <summary>Bytes per reassembly buffer: a whole ClientHello with its record headers, or a DNS message.</summary>
     public int StreamBufferSize { get; init; } = 20 * 1024;
+
+    /// <summary>IP datagrams reassembled at once (64 KiB each).</summary>
+    public int FragmentSlots { get; init; } = 64;
+
+    public int FragmentTimeoutSeconds { get; init; } = 30;
 }
