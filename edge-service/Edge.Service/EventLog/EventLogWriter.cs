@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Edge.Watch.Dns;
 using Edge.Watch.Flows;
@@ -25,7 +26,12 @@ public sealed class EventLogWriter : IWatchObserver, IDisposable
     {
         _output = new BufferedStream(output, 1 << 16);
         _ownsOutput = ownsOutput;
-        _json = new Utf8JsonWriter(_output, new JsonWriterOptions { SkipValidation = true });
+        _json = new Utf8JsonWriter(_output, new JsonWriterOptions
+        {
+            SkipValidation = true,
+            // The log is read by people and tools, never embedded in HTML: keep '&', '<', '+' readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
     }
 
     public long Written { get; private set; }
