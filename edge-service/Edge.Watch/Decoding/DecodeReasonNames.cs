@@ -1,5 +1,8 @@
+using Edge.Watch.Dns;
+using Edge.Watch.Http;
 using Edge.Watch.Link;
 using Edge.Watch.Net;
+using Edge.Watch.Tls;
 using Edge.Watch.Transport;
 
 namespace Edge.Watch.Decoding;
@@ -14,6 +17,9 @@ public static class DecodeReasonNames
             DecodeLayer.Link => Enum.GetName((LinkError)reason),
             DecodeLayer.Ipv4 or DecodeLayer.Ipv6 => Enum.GetName((IpError)reason),
             DecodeLayer.Tcp or DecodeLayer.Udp or DecodeLayer.Icmp => Enum.GetName((TransportError)reason),
+            DecodeLayer.Dns => Enum.GetName((DnsError)reason),
+            DecodeLayer.Tls => Enum.GetName((TlsError)reason),
+            DecodeLayer.Http => Enum.GetName((HttpError)reason),
             DecodeLayer.Stream => Enum.GetName((StreamError)reason),
             _ => null,
         } ?? "Reason" + reason;
