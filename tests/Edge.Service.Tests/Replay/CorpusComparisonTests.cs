@@ -11,16 +11,8 @@ namespace Edge.Service.Tests.Replay;
 /// (../shared/corpora/truth). Any miss fails the test and is listed.</summary>
 public class CorpusComparisonTests
 {
-    public static TheoryData<string> Scenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var scenario in Corpus.Scenarios().Order(StringComparer.Ordinal))
-            data.Add(scenario);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(Corpus.ScenarioData), MemberType = typeof(Corpus))]
     public void Events_match_tshark_truth(string scenario)
     {
         var replay = CorpusReplay.Run(Corpus.Pcap(scenario));

@@ -13,10 +13,8 @@ namespace Edge.Watch.Tests.Dns;
 /// So are ICMP errors quoting a DNS datagram (tshark lists the quoted message; it is not DNS traffic).</summary>
 public partial class DnsCorpusTests
 {
-    public static TheoryData<string> Scenarios() => [.. Corpus.Scenarios()];
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(Corpus.ScenarioData), MemberType = typeof(Corpus))]
     public void Udp_messages_match_tshark_truth(string scenario)
     {
         using var truth = JsonDocument.Parse(File.ReadAllBytes(Corpus.Truth(scenario)));

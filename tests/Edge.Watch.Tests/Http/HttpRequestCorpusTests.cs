@@ -11,16 +11,8 @@ namespace Edge.Watch.Tests.Http;
 /// <summary>Every corpus HTTP request head, from reassembled client streams, against tshark.</summary>
 public sealed class HttpRequestCorpusTests
 {
-    public static TheoryData<string> Scenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var scenario in Corpus.Scenarios().Order(StringComparer.Ordinal))
-            data.Add(scenario);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(Corpus.ScenarioData), MemberType = typeof(Corpus))]
     public void Every_request_matches_tshark(string scenario)
     {
         using var truth = JsonDocument.Parse(File.ReadAllText(Corpus.Truth(scenario)));

@@ -17,6 +17,15 @@ public static class Corpus
             yield return Path.GetFileNameWithoutExtension(file);
     }
 
+    /// <summary>Every corpus scenario, in a stable order, for [MemberData].</summary>
+    public static TheoryData<string> ScenarioData()
+    {
+        var data = new TheoryData<string>();
+        foreach (var scenario in Scenarios().Order(StringComparer.Ordinal))
+            data.Add(scenario);
+        return data;
+    }
+
     private static string FindRoot()
     {
         var env = Environment.GetEnvironmentVariable("EDGE_CORPORA");

@@ -10,16 +10,8 @@ namespace Edge.Watch.Tests.Tls;
 /// <summary>Every ClientHello of every corpus pcap, from reassembled client streams, against tshark.</summary>
 public sealed class ClientHelloCorpusTests
 {
-    public static TheoryData<string> Scenarios()
-    {
-        var data = new TheoryData<string>();
-        foreach (var scenario in Corpus.Scenarios().Order(StringComparer.Ordinal))
-            data.Add(scenario);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Scenarios))]
+    [MemberData(nameof(Corpus.ScenarioData), MemberType = typeof(Corpus))]
     public void Every_client_hello_matches_tshark(string scenario)
     {
         var truths = TlsTruth.ClientHellos(scenario);

@@ -1,6 +1,7 @@
 using System.Net;
 using Edge.Cli.Synth.Packets;
 using Edge.Cli.Tests.TestSupport;
+using Edge.Watch.Transport;
 
 namespace Edge.Cli.Tests.Synth.Packets;
 

@@ -1,4 +1,5 @@
 using Edge.Cli.Synth.Packets;
+using Edge.Watch.Transport;
 
 namespace Edge.Cli.Synth.Flows;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Edge.Cli.Synth.Wire;
+using Edge.Watch.Transport;
 
 namespace Edge.Cli.Synth.Packets;
 
