@@ -1,0 +1,11 @@
+namespace Edge.Watch.Tests.Fuzz;
+
+public enum MutationKind : byte
+{
+    FieldExtreme,
+    BitFlips,
+    ByteSet,
+    Truncate,
+    Extend,
+    Splice,
+}
