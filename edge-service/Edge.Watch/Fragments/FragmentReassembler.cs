@@ -55,9 +55,14 @@ public sealed class FragmentReassembler
         ref var slot = ref _slots[index];
         if (!header.MoreFragments)
         {
-            if (slot.TotalLength >= 0 && slot.TotalLength != end)
+            // Two different ends, or pieces already held past this end, cannot be one datagram.
+            if ((slot.TotalLength >= 0 && slot.TotalLength != end) || slot.MaxEnd > end)
                 return Drop(index, FragmentResult.BadLength);
             slot.TotalLength = end;
+        }
+        else if (slot.TotalLength >= 0 && end > slot.TotalLength)
+        {
+            return Drop(index, FragmentResult.BadLength);
         }
         var result = Place(index, start, piece);
         if (result != FragmentResult.Incomplete)
@@ -93,6 +98,7 @@ public sealed class FragmentReassembler
         for (var block = first; block < last; block++)
             bitmap[block >> 6] |= 1UL << block;
         slot.BlocksHeld += last - first;
+        slot.MaxEnd = Math.Max(slot.MaxEnd, start + piece.Length);
         return FragmentResult.Incomplete;
     }
 
@@ -160,6 +166,7 @@ public sealed class FragmentReassembler
         public uint Id;
         public int TotalLength;
         public int BlocksHeld;
+        public int MaxEnd;
         public long FirstSeenMicros;
         public IpAddr Source;
         public IpAddr Destination;
