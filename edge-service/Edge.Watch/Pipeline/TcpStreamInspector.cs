@@ -134,18 +134,13 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
 
     private void InspectTls(ref StreamState stream, ReadOnlySpan<byte> payload, in PacketContext context)
     {
-        if (stream.Buffer >= 0)
-        {
-            if (!Append(ref stream, payload))
-                return;
-            payload = buffers.Data(stream.Buffer);
-        }
+        if (!Gather(ref stream, ref payload))
+            return;
         var status = ClientHelloReader.TryParse(payload, _tlsScratch, out var hello, out var error);
         switch (status)
         {
             case ParseStatus.NeedMore:
-                if (stream.Buffer < 0)
-                    Keep(ref stream, payload);
+                AwaitMore(ref stream, payload);
                 return;
             case ParseStatus.Done:
                 dispatch.Tls(context, hello);
@@ -159,22 +154,16 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
 
     private void InspectHttp(ref StreamState stream, ReadOnlySpan<byte> payload, in PacketContext context)
     {
-        if (stream.Buffer >= 0)
-        {
-            if (!Append(ref stream, payload))
-                return;
-            payload = buffers.Data(stream.Buffer);
-        }
-        else if (!HttpRequestHeadReader.LooksLikeRequest(payload))
-        {
-            return; // a body, or the next request has not started
-        }
+        // Between requests, a segment that does not start a request head is a body.
+        if (stream.Buffer < 0 && !HttpRequestHeadReader.LooksLikeRequest(payload))
+            return;
+        if (!Gather(ref stream, ref payload))
+            return;
         var status = HttpRequestHeadReader.TryParse(payload, out var head, out _, out var error);
         switch (status)
         {
             case ParseStatus.NeedMore:
-                if (stream.Buffer < 0)
-                    Keep(ref stream, payload);
+                AwaitMore(ref stream, payload);
                 return;
             case ParseStatus.Done:
                 dispatch.Http(context, head);
@@ -185,6 +174,25 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
                 Stop(ref stream);
                 return;
         }
+    }
+
+    /// <summary>The bytes to parse: the segment alone, or everything the direction holds once the
+    /// segment is appended. False when the message outgrew its buffer (the direction is stopped).</summary>
+    private bool Gather(ref StreamState stream, ref ReadOnlySpan<byte> payload)
+    {
+        if (stream.Buffer < 0)
+            return true;
+        if (!Append(ref stream, payload))
+            return false;
+        payload = buffers.Data(stream.Buffer);
+        return true;
+    }
+
+    /// <summary>An incomplete message: hold its bytes, unless the buffer already does.</summary>
+    private void AwaitMore(ref StreamState stream, ReadOnlySpan<byte> payload)
+    {
+        if (stream.Buffer < 0)
+            Keep(ref stream, payload);
     }
 
     private void Keep(ref StreamState stream, ReadOnlySpan<byte> bytes)
