@@ -1,3 +1,5 @@
+using Edge.Watch.Decoding;
+
 namespace Edge.Watch.Dns;
 
 /// <summary>Domain names in presentation form.</summary>
@@ -19,14 +21,14 @@ public static class DnsName
         DnsError error;
         while (reader.TryNext(out var label, out error))
         {
-            if (labels++ > 0 && !DnsText.TryAppend(destination, ref position, (byte)'.'))
+            if (labels++ > 0 && !Utf8Text.TryAppend(destination, ref position, (byte)'.'))
                 return false;
             if (!DnsText.TryAppendEscaped(destination, ref position, label, DnsText.Escape.Name))
                 return false;
         }
         if (error != DnsError.None)
             return false;
-        if (labels == 0 && !DnsText.TryAppend(destination, ref position, (byte)'.'))
+        if (labels == 0 && !Utf8Text.TryAppend(destination, ref position, (byte)'.'))
             return false;
         written = position;
         return true;

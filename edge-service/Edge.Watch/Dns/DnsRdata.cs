@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using Edge.Watch.Decoding;
+using Edge.Watch.Net;
 
 namespace Edge.Watch.Dns;
 
@@ -63,8 +65,8 @@ public static class DnsRdata
         if (record.Data.Length < 2)
             return false;
         var position = 0;
-        if (!DnsText.TryAppendNumber(destination, ref position, BinaryPrimitives.ReadUInt16BigEndian(record.Data))
-            || !DnsText.TryAppend(destination, ref position, (byte)' ')
+        if (!Utf8Text.TryAppendNumber(destination, ref position, BinaryPrimitives.ReadUInt16BigEndian(record.Data))
+            || !Utf8Text.TryAppend(destination, ref position, (byte)' ')
             || !DnsName.TryRead(message, record.DataOffset + 2, destination[position..], out var nameLength))
             return false;
         written = position + nameLength;

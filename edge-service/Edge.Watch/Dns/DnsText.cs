@@ -1,4 +1,4 @@
-using System.Globalization;
+using Edge.Watch.Decoding;
 
 namespace Edge.Watch.Dns;
 
@@ -14,14 +14,6 @@ internal static class DnsText
         Text,
     }
 
-    public static bool TryAppend(Span<byte> destination, ref int position, byte value)
-    {
-        if (position >= destination.Length)
-            return false;
-        destination[position++] = value;
-        return true;
-    }
-
     public static bool TryAppendEscaped(Span<byte> destination, ref int position, ReadOnlySpan<byte> octets, Escape escape)
     {
         var lowest = escape == Escape.Name ? 0x21 : 0x20;
@@ -31,20 +23,12 @@ internal static class DnsText
             if (octet < lowest || octet > 0x7E)
                 ok = TryAppendDecimalEscape(destination, ref position, octet);
             else if (octet == (byte)'\\' || (octet == (byte)'.' && escape == Escape.Name))
-                ok = TryAppend(destination, ref position, (byte)'\\') && TryAppend(destination, ref position, octet);
+                ok = Utf8Text.TryAppend(destination, ref position, (byte)'\\') && Utf8Text.TryAppend(destination, ref position, octet);
             else
-                ok = TryAppend(destination, ref position, octet);
+                ok = Utf8Text.TryAppend(destination, ref position, octet);
             if (!ok)
                 return false;
         }
-        return true;
-    }
-
-    public static bool TryAppendNumber(Span<byte> destination, ref int position, uint value)
-    {
-        if (position > destination.Length || !value.TryFormat(destination[position..], out var written, default, CultureInfo.InvariantCulture))
-            return false;
-        position += written;
         return true;
     }
 

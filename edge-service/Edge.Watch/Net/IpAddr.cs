@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Text;
 
 namespace Edge.Watch.Net;
 
@@ -7,6 +8,9 @@ namespace Edge.Watch.Net;
 /// addresses without allocating. IPv4 lives in the low 32 bits of <see cref="_low"/>.</summary>
 public readonly struct IpAddr : IEquatable<IpAddr>
 {
+    /// <summary>Longest text form ("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255" is 45).</summary>
+    public const int MaxTextLength = 48;
+
     private readonly ulong _high;
     private readonly ulong _low;
 
@@ -59,25 +63,26 @@ public readonly struct IpAddr : IEquatable<IpAddr>
         return 16;
     }
 
-    /// <summary>Dotted quad or RFC 5952 text.</summary>
-    public bool TryFormat(Span<char> destination, out int written)
+    /// <summary>Dotted quad or RFC 5952 text, as UTF-8, without allocating.</summary>
+    public bool TryFormat(Span<byte> utf8Destination, out int written)
     {
-        if (IsIPv4)
-            return IPv4Text.TryFormat((uint)_low, destination, out written);
-        if (!IsIPv6)
-        {
-            written = 0;
-            return false;
-        }
+        written = 0;
         Span<byte> bytes = stackalloc byte[16];
+        if (IsIPv4)
+        {
+            WriteBytes(bytes);
+            return Ipv4Text.TryAppend(bytes[..4], utf8Destination, ref written);
+        }
+        if (!IsIPv6)
+            return false;
         WriteBytes(bytes);
-        return new IPAddress(bytes).TryFormat(destination, out written);
+        return Ipv6Text.TryFormat(bytes, utf8Destination, out written);
     }
 
     public override string ToString()
     {
-        Span<char> text = stackalloc char[64];
-        return TryFormat(text, out var written) ? new string(text[..written]) : "";
+        Span<byte> text = stackalloc byte[MaxTextLength];
+        return TryFormat(text, out var written) ? Encoding.ASCII.GetString(text[..written]) : "";
     }
 
     public bool Equals(IpAddr other) => _high == other._high && _low == other._low && Family == other.Family;

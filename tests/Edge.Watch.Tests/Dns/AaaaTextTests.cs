@@ -5,7 +5,7 @@ using Xunit;
 namespace Edge.Watch.Tests.Dns;
 
 /// <summary>AAAA text must equal System.Net.IPAddress's, which the codec cannot call without allocating.</summary>
-public class Ipv6TextTests
+public class AaaaTextTests
 {
     private static string? Format(byte[] address)
     {

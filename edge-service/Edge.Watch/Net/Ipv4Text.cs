@@ -1,4 +1,6 @@
-namespace Edge.Watch.Dns;
+using Edge.Watch.Decoding;
+
+namespace Edge.Watch.Net;
 
 /// <summary>Dotted-quad text of four octets.</summary>
 internal static class Ipv4Text
@@ -7,9 +9,9 @@ internal static class Ipv4Text
     {
         for (var i = 0; i < 4; i++)
         {
-            if (i > 0 && !DnsText.TryAppend(destination, ref position, (byte)'.'))
+            if (i > 0 && !Utf8Text.TryAppend(destination, ref position, (byte)'.'))
                 return false;
-            if (!DnsText.TryAppendNumber(destination, ref position, address[i]))
+            if (!Utf8Text.TryAppendNumber(destination, ref position, address[i]))
                 return false;
         }
         return true;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using Edge.Watch.Decoding;
 
-namespace Edge.Watch.Dns;
+namespace Edge.Watch.Net;
 
 /// <summary>IPv6 text as RFC 5952 §4 recommends and System.Net.IPAddress writes it: lower-case hex,
 /// no leading zeros, the first longest run of two or more zero groups as "::", and the last
@@ -22,7 +23,7 @@ internal static class Ipv6Text
         {
             if (!TryAppendGroups(groups[..6], destination, ref position))
                 return false;
-            if (destination[position - 1] != (byte)':' && !DnsText.TryAppend(destination, ref position, (byte)':'))
+            if (destination[position - 1] != (byte)':' && !Utf8Text.TryAppend(destination, ref position, (byte)':'))
                 return false;
             if (!Ipv4Text.TryAppend(address[12..], destination, ref position))
                 return false;
@@ -56,12 +57,12 @@ internal static class Ipv6Text
         {
             if (i == start)
             {
-                if (!DnsText.TryAppend(destination, ref position, (byte)':') || !DnsText.TryAppend(destination, ref position, (byte)':'))
+                if (!Utf8Text.TryAppend(destination, ref position, (byte)':') || !Utf8Text.TryAppend(destination, ref position, (byte)':'))
                     return false;
                 i = end - 1;
                 continue;
             }
-            if (i > 0 && i != end && !DnsText.TryAppend(destination, ref position, (byte)':'))
+            if (i > 0 && i != end && !Utf8Text.TryAppend(destination, ref position, (byte)':'))
                 return false;
             if (position > destination.Length || !groups[i].TryFormat(destination[position..], out var written, "x", null))
                 return false;
