@@ -92,12 +92,17 @@ public sealed class EventLogWriter : IWatchObserver, IDisposable
         List<string>? versions = null;
         foreach (var version in hello.SupportedVersions)
             (versions ??= []).Add(EventText.Hex16(version));
-        Ja3.TryFormat(hello, _text, out var ja3Length);
-        var ja3String = Encoding.ASCII.GetString(_text, 0, ja3Length);
-        Span<byte> hash = stackalloc byte[32];
-        Ja3.HashHex(_text.AsSpan(0, ja3Length), hash);
-        Span<byte> ja4 = stackalloc byte[Ja4.Length + 8];
-        Ja4.TryFormat(hello, (byte)'t', ja4, out var ja4Length);
+        string? ja3String = null;
+        string? ja3 = null;
+        if (Ja3.TryFormat(hello, _text, out var ja3Length))
+        {
+            ja3String = Encoding.ASCII.GetString(_text, 0, ja3Length);
+            Span<byte> hash = stackalloc byte[32];
+            Ja3.HashHex(_text.AsSpan(0, ja3Length), hash);
+            ja3 = Encoding.ASCII.GetString(hash);
+        }
+        Span<byte> ja4 = stackalloc byte[Ja4.Length];
+        string? ja4Text = Ja4.TryFormat(hello, (byte)'t', ja4, out var ja4Length) ? Encoding.ASCII.GetString(ja4[..ja4Length]) : null;
         Write(Envelope("tls", context) with
         {
             Tls = new TlsEvent
@@ -106,9 +111,9 @@ public sealed class EventLogWriter : IWatchObserver, IDisposable
                 Version = EventText.Hex16(hello.HandshakeVersion),
                 SupportedVersions = versions,
                 Alpn = alpn,
-                Ja3 = Encoding.ASCII.GetString(hash),
+                Ja3 = ja3,
                 Ja3String = ja3String,
-                Ja4 = Encoding.ASCII.GetString(ja4[..ja4Length]),
+                Ja4 = ja4Text,
             },
         });
     }

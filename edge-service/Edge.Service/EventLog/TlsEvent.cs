@@ -7,7 +7,8 @@ public sealed class TlsEvent
     public required string Version { get; init; }
     public List<string>? SupportedVersions { get; init; }
     public List<string>? Alpn { get; init; }
-    public required string Ja3 { get; init; }
-    public required string Ja3String { get; init; }
-    public required string Ja4 { get; init; }
+    /// <summary>Null only for a hello too large to fingerprint (JA3 string over 32 KiB).</summary>
+    public string? Ja3 { get; init; }
+    public string? Ja3String { get; init; }
+    public string? Ja4 { get; init; }
 }
