@@ -39,9 +39,10 @@ public sealed class FragmentReassembler
 
     /// <summary>Adds one fragment. On <see cref="FragmentResult.Complete"/>, <paramref name="datagram"/> is the
     /// whole upper-layer payload, valid until the next call.</summary>
-    public FragmentResult Add(scoped in IpHeader header, scoped ReadOnlySpan<byte> piece, long nowMicros, out ReadOnlySpan<byte> datagram)
+    public FragmentResult Add(scoped in IpHeader header, scoped ReadOnlySpan<byte> piece, long nowMicros, out ReadOnlySpan<byte> datagram, out byte protocol)
     {
         datagram = default;
+        protocol = 0;
         if (nowMicros - _lastSweepMicros >= MicrosPerSecond)
             Expire(nowMicros);
         var start = header.FragmentOffset;
@@ -64,6 +65,8 @@ public sealed class FragmentReassembler
         {
             return Drop(index, FragmentResult.BadLength);
         }
+        if (start == 0)
+            slot.Protocol = header.Protocol;
         var result = Place(index, start, piece);
         if (result != FragmentResult.Incomplete)
             return result == FragmentResult.Duplicate ? result : Drop(index, result);
@@ -71,6 +74,7 @@ public sealed class FragmentReassembler
             return FragmentResult.Incomplete;
 
         datagram = _memory.AsSpan(index * MaxDatagram, slot.TotalLength);
+        protocol = slot.Protocol;
         slot.InUse = false;
         Reassembled++;
         return FragmentResult.Complete;
@@ -115,7 +119,8 @@ public sealed class FragmentReassembler
                     free = i;
                 continue;
             }
-            if (slot.Id == header.FragmentId && slot.Protocol == header.Protocol
+            if (slot.Id == header.FragmentId && slot.Version == header.Version
+                && (header.Version == 6 || slot.Protocol == header.Protocol)
                 && slot.Source == header.Source && slot.Destination == header.Destination)
                 return i;
             if (slot.FirstSeenMicros < _slots[oldest].FirstSeenMicros || !_slots[oldest].InUse)
@@ -132,6 +137,7 @@ public sealed class FragmentReassembler
             Source = header.Source,
             Destination = header.Destination,
             Id = header.FragmentId,
+            Version = header.Version,
             Protocol = header.Protocol,
             FirstSeenMicros = nowMicros,
             TotalLength = -1,
@@ -162,6 +168,9 @@ public sealed class FragmentReassembler
     private struct Slot
     {
         public bool InUse;
+        public byte Version;
+        /// <summary>Part of the key for IPv4 (RFC 791); for IPv6 only the offset-zero fragment's
+        /// Next Header counts (RFC 8200 §4.5).</summary>
         public byte Protocol;
         public uint Id;
         public int TotalLength;

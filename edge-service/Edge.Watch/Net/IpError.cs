@@ -12,4 +12,6 @@ public enum IpError : byte
     FragmentOverlap,
     FragmentBadLength,
     FragmentTooLarge,
+    FragmentTruncated,
+    NestedFragment,
 }

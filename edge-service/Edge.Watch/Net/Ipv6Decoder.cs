@@ -31,35 +31,46 @@ public static class Ipv6Decoder
             CaptureTruncated = packet.Length < declaredEnd,
         };
         var next = packet[6];
-        var offset = FixedHeaderLength;
-        for (var count = 0; IsExtension(next); count++)
-        {
-            if (count == MaxExtensionHeaders)
-                return IpError.TooManyExtensionHeaders;
-            if (end < offset + 8)
-                return IpError.TruncatedExtensionHeader;
-            var length = ExtensionLength(next, packet[offset + 1]);
-            if (end < offset + length)
-                return IpError.TruncatedExtensionHeader;
-            if (next == IpProtocols.Fragment)
-            {
-                var fragment = BinaryPrimitives.ReadUInt16BigEndian(packet[(offset + 2)..]);
-                header.MoreFragments = (fragment & 1) != 0;
-                header.FragmentOffset = fragment & 0xfff8;
-                header.IsFragment = true;
-                header.FragmentId = BinaryPrimitives.ReadUInt32BigEndian(packet[(offset + 4)..]);
-            }
-            else
-            {
-                header.HasOptions = true;
-            }
-            next = packet[offset];
-            offset += length;
-        }
+        var error = WalkExtensions(packet[..end], FixedHeaderLength, ref next, ref header, out var offset);
+        if (error != IpError.None)
+            return error;
         header.Protocol = next;
         header.HeaderLength = offset;
         header.PayloadLength = end - offset;
         payload = packet[offset..end];
+        return IpError.None;
+    }
+
+    /// <summary>Walks extension headers from <paramref name="offset"/> until an upper-layer protocol.
+    /// The walk stops after a Fragment header: what follows it belongs to the fragmentable part
+    /// (RFC 8200 §4.5) and is walked again on the reassembled datagram.</summary>
+    public static IpError WalkExtensions(ReadOnlySpan<byte> data, int offset, ref byte next, ref IpHeader header, out int end)
+    {
+        end = offset;
+        for (var count = 0; IsExtension(next); count++)
+        {
+            if (count == MaxExtensionHeaders)
+                return IpError.TooManyExtensionHeaders;
+            if (data.Length < offset + 8)
+                return IpError.TruncatedExtensionHeader;
+            var length = ExtensionLength(next, data[offset + 1]);
+            if (data.Length < offset + length)
+                return IpError.TruncatedExtensionHeader;
+            var type = next;
+            next = data[offset];
+            offset += length;
+            if (type == IpProtocols.Fragment)
+            {
+                var fragment = BinaryPrimitives.ReadUInt16BigEndian(data[(offset - 6)..]);
+                header.MoreFragments = (fragment & 1) != 0;
+                header.FragmentOffset = fragment & 0xfff8;
+                header.IsFragment = true;
+                header.FragmentId = BinaryPrimitives.ReadUInt32BigEndian(data[(offset - 4)..]);
+                break;
+            }
+            header.HasOptions = true;
+        }
+        end = offset;
         return IpError.None;
     }
 

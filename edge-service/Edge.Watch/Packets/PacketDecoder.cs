@@ -36,8 +36,9 @@ public static class PacketDecoder
         packet.IpPayload = ipPayload;
         packet.Payload = ipPayload;
         packet.HasTransport = false;
-        // Later fragments carry no transport header; the first one carries it but not the whole payload.
-        if (packet.Ip.FragmentOffset != 0)
+        // A fragment is decoded further only once its datagram is reassembled: a first fragment may
+        // hold only part of the transport header (RFC 1858's tiny fragments).
+        if (packet.Ip.IsFragment)
             return DecodeOutcome.Ip;
         return DecodeTransport(ipPayload, ref packet, errors);
     }

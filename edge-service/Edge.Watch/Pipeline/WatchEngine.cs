@@ -58,6 +58,7 @@ public sealed class WatchEngine : IFlowEndHandler
         CountNetwork(ref packet);
         if (packet.Ip.IsFragment && !Reassemble(ref packet))
             return;
+        CountTransport(packet.Protocol);
         if (!packet.HasTransport)
             return;
 
@@ -85,19 +86,26 @@ public sealed class WatchEngine : IFlowEndHandler
     /// datagram (transport decoded over the reassembled payload) and returns true.</summary>
     private bool Reassemble(ref DecodedPacket packet)
     {
-        var result = _fragments.Add(packet.Ip, packet.IpPayload, packet.TimestampMicros, out var datagram);
+        var layer = packet.Ip.Version == 4 ? DecodeLayer.Ipv4 : DecodeLayer.Ipv6;
+        if (packet.Ip.CaptureTruncated)
+        {
+            // A piece cut by the snap length would leave a hole that never fills.
+            Errors.Add(layer, (byte)IpError.FragmentTruncated);
+            return false;
+        }
+        var result = _fragments.Add(packet.Ip, packet.IpPayload, packet.TimestampMicros, out var datagram, out var protocol);
         switch (result)
         {
             case FragmentResult.Complete:
                 break;
             case FragmentResult.Overlap:
-                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentOverlap);
+                Errors.Add(layer, (byte)IpError.FragmentOverlap);
                 return false;
             case FragmentResult.BadLength:
-                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentBadLength);
+                Errors.Add(layer, (byte)IpError.FragmentBadLength);
                 return false;
             case FragmentResult.TooLarge:
-                Errors.Add(IpLayer(ref packet), (byte)IpError.FragmentTooLarge);
+                Errors.Add(layer, (byte)IpError.FragmentTooLarge);
                 return false;
             default:
                 return false;
@@ -106,14 +114,26 @@ public sealed class WatchEngine : IFlowEndHandler
         packet.Ip.IsFragment = false;
         packet.Ip.MoreFragments = false;
         packet.Ip.FragmentOffset = 0;
+        packet.Ip.Protocol = protocol;
+        if (packet.Ip.Version == 6)
+        {
+            // The fragmentable part may start with more extension headers (RFC 8200 §4.5).
+            var error = Ipv6Decoder.WalkExtensions(datagram, 0, ref packet.Ip.Protocol, ref packet.Ip, out var offset);
+            if (error == IpError.None && packet.Ip.IsFragment)
+                error = IpError.NestedFragment;
+            if (error != IpError.None)
+            {
+                Errors.Add(layer, (byte)error);
+                return false;
+            }
+            datagram = datagram[offset..];
+        }
         packet.Ip.PayloadLength = datagram.Length;
         packet.IpPayload = datagram;
         packet.Payload = datagram;
         packet.HasTransport = false;
         return PacketDecoder.DecodeTransport(datagram, ref packet, Errors) == DecodeOutcome.Ip;
     }
-
-    private static DecodeLayer IpLayer(ref DecodedPacket packet) => packet.Ip.Version == 4 ? DecodeLayer.Ipv4 : DecodeLayer.Ipv6;
 
     /// <summary>Ends every open flow: call at the end of a capture.</summary>
     public void Finish() => Flows.Flush();
@@ -135,7 +155,13 @@ public sealed class WatchEngine : IFlowEndHandler
             counters.Fragments++;
         if (packet.Ip.HasOptions)
             counters.IpOptions++;
-        switch (packet.Protocol)
+    }
+
+    /// <summary>Counted once per datagram: a fragmented one when it is whole again.</summary>
+    private void CountTransport(byte protocol)
+    {
+        var counters = Counters;
+        switch (protocol)
         {
             case IpProtocols.Tcp: counters.Tcp++; break;
             case IpProtocols.Udp: counters.Udp++; break;

@@ -177,6 +177,50 @@ public class WatchEngineTests
     }
 
     [Fact]
+    public void A_first_fragment_too_short_for_the_tcp_header_is_still_reassembled()
+    {
+        var hello = new ClientHelloBuilder().Extension(0, ClientHelloBuilder.Sni("tiny.example"));
+        hello.Ciphers.Add(0x1301);
+        var records = hello.Records();
+        var engine = Engine();
+        Handshake(engine, 47000, Web, 443);
+        var segment = Frames.Tcp(47000, 443, TcpFlags.Ack | TcpFlags.Psh, 101, 5001, records);
+        Feed(engine, Frames.Ethernet(0x0800, Frames.Ipv4(Client, Web, IpProtocols.Tcp, segment[..16], flagsAndOffset: 0x2000)));
+        Feed(engine, Frames.Ethernet(0x0800, Frames.Ipv4(Client, Web, IpProtocols.Tcp, segment[16..], flagsAndOffset: 2)));
+        Assert.Equal(1, engine.Counters.Reassembled);
+        Assert.Equal(["tiny.example"], _seen.Tls);
+        Assert.Equal(0, engine.Errors.Total);
+    }
+
+    [Fact]
+    public void Ipv6_fragments_with_destination_options_after_the_fragment_header()
+    {
+        var answer = DnsAnswer(11, "v6frag.example", 20);
+        var udp = Frames.Udp(53, 45002, answer);
+        byte[] options = [IpProtocols.Udp, 0, 1, 4, 0, 0, 0, 0]; // Destination Options, 8 bytes: PadN
+        byte[] fragmentable = [.. options, .. udp];
+        var split = 8 * (fragmentable.Length / 16);
+        byte[] First(int offset, bool more, byte[] piece) =>
+            Frames.Ethernet(EtherTypes.IPv6, Frames.Ipv6("2001:db8:53::53", "2001:db8:77::10", IpProtocols.Fragment,
+                [IpProtocols.DestinationOptions, 0, (byte)(offset >> 8), (byte)((offset & 0xf8) | (more ? 1 : 0)), 0, 0, 0, 42, .. piece]));
+        var engine = Engine();
+        Feed(engine, First(0, true, fragmentable[..split]));
+        Feed(engine, First(split, false, fragmentable[split..]));
+        Assert.Equal(0, engine.Errors.Total);
+        Assert.Equal(["R 11 v6frag.example an=20"], _seen.Dns);
+    }
+
+    [Fact]
+    public void A_fragment_cut_by_the_snap_length_is_counted_not_held()
+    {
+        var udp = Frames.Udp(53, 45003, DnsAnswer(12, "cut.example", 10));
+        var head = Frames.Ethernet(0x0800, Frames.Ipv4(Resolver, Client, IpProtocols.Udp, udp[..64], flagsAndOffset: 0x2000));
+        var engine = Engine();
+        Feed(engine, head[..60]);
+        Assert.Equal(1, engine.Errors.Get(DecodeLayer.Ipv4, (byte)IpError.FragmentTruncated));
+    }
+
+    [Fact]
     public void Overlapping_fragments_with_different_bytes_drop_the_datagram()
     {
         var udp = Frames.Udp(53, 45001, DnsAnswer(10, "overlap.example", 4));
