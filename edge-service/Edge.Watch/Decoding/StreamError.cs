@@ -6,5 +6,5 @@ public enum StreamError : byte
     None,
     Gap,
     Overflow,
-    NoBuffer,
+    Reclaimed,
 }

@@ -10,4 +10,5 @@ public enum HttpError : byte
     BadVersion,
     BadHeaderLine,
     TooManyHeaders,
+    BadContentLength,
 }

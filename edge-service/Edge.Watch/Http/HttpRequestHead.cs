@@ -15,4 +15,13 @@ public readonly ref struct HttpRequestHead
     public ReadOnlySpan<byte> UserAgent { get; internal init; }
 
     public int HeaderCount { get; internal init; }
+
+    /// <summary>The Content-Length, or -1 when the request has none.</summary>
+    public long ContentLength { get; internal init; }
+
+    /// <summary>Transfer-Encoding ends in chunked: the body's length is only known by parsing it.</summary>
+    public bool IsChunked { get; internal init; }
+
+    /// <summary>Bytes of body that follow the head (RFC 9112 §6.3), or -1 when only chunk parsing could tell.</summary>
+    public long BodyLength => IsChunked ? -1 : Math.Max(ContentLength, 0);
 }

@@ -7,11 +7,21 @@ public static class HttpRequestHeadReader
     public const int MaxHeadLength = 16384;
     public const int MaxHeaders = 128;
 
+    /// <summary>The longest method token with its SP ("CONNECT ", "OPTIONS ").</summary>
+    public const int LongestMethodPrefix = 8;
+
     /// <summary>True when data starts with a known method token and SP; false for anything shorter.</summary>
     public static bool LooksLikeRequest(ReadOnlySpan<byte> data) =>
         data.StartsWith("GET "u8) || data.StartsWith("POST "u8) || data.StartsWith("HEAD "u8)
         || data.StartsWith("PUT "u8) || data.StartsWith("DELETE "u8) || data.StartsWith("OPTIONS "u8)
         || data.StartsWith("PATCH "u8) || data.StartsWith("CONNECT "u8) || data.StartsWith("TRACE "u8);
+
+    /// <summary>True when data, shorter than a method token and its SP, could still become one.</summary>
+    public static bool CouldBeRequestPrefix(ReadOnlySpan<byte> data) =>
+        data.Length < LongestMethodPrefix && (
+            "GET "u8.StartsWith(data) || "POST "u8.StartsWith(data) || "HEAD "u8.StartsWith(data)
+            || "PUT "u8.StartsWith(data) || "DELETE "u8.StartsWith(data) || "OPTIONS "u8.StartsWith(data)
+            || "PATCH "u8.StartsWith(data) || "CONNECT "u8.StartsWith(data) || "TRACE "u8.StartsWith(data));
 
     /// <summary>Parses a request line (RFC 9112 §3) and its field lines (RFC 9112 §5) up to the empty
     /// line. <paramref name="consumed"/> is the head length, empty line included.</summary>
@@ -45,6 +55,8 @@ public static class HttpRequestHeadReader
             Host = fields.Host,
             UserAgent = fields.UserAgent,
             HeaderCount = fields.Count,
+            ContentLength = fields.ContentLength,
+            IsChunked = fields.Chunked,
         };
         return ParseStatus.Done;
     }

@@ -6,8 +6,15 @@ namespace Edge.Watch.Http;
 /// User-Agent, trimmed of OWS.</summary>
 internal ref struct RequestFields
 {
+    public RequestFields()
+    {
+    }
+
     public ReadOnlySpan<byte> Host;
     public ReadOnlySpan<byte> UserAgent;
+    /// <summary>-1 when absent.</summary>
+    public long ContentLength = -1;
+    public bool Chunked;
     public int Count;
     private bool _hasHost;
     private bool _hasUserAgent;
@@ -45,7 +52,36 @@ internal ref struct RequestFields
             _hasUserAgent = true;
             UserAgent = value;
         }
+        else if (Ascii.EqualsIgnoreCase(name, "content-length"u8))
+        {
+            // RFC 9110 §8.6: 1*DIGIT; RFC 9112 §6.3: differing values make the framing unknowable.
+            if (!TryParseLength(value, out var length) || (ContentLength >= 0 && ContentLength != length))
+            {
+                error = HttpError.BadContentLength;
+                return false;
+            }
+            ContentLength = length;
+        }
+        else if (Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8))
+        {
+            // RFC 9112 §6.1: chunked, when present, is the final coding.
+            Chunked = value.Length >= 7 && Ascii.EqualsIgnoreCase(value[^7..], "chunked"u8);
+        }
         error = HttpError.None;
+        return true;
+    }
+
+    private static bool TryParseLength(ReadOnlySpan<byte> value, out long length)
+    {
+        length = 0;
+        if (value.IsEmpty || value.Length > 18)
+            return false;
+        foreach (var c in value)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+                return false;
+            length = (length * 10) + (c - '0');
+        }
         return true;
     }
 }

@@ -5,53 +5,58 @@ using Edge.Watch.Http;
 using Edge.Watch.Packets;
 using Edge.Watch.Streams;
 using Edge.Watch.Tls;
+using Edge.Watch.Transport;
 
 namespace Edge.Watch.Pipeline;
 
-/// <summary>Pulls DNS messages, the TLS ClientHello and HTTP request heads out of TCP flows. Whole
-/// messages in one segment are parsed in place; a message that straddles segments is collected in a
-/// pooled buffer until it is complete, overflows, or a gap in the sequence ends the direction.</summary>
+/// <summary>Pulls DNS messages, the TLS ClientHello and HTTP request heads out of TCP flows, in
+/// sequence order. Whole messages in one segment are parsed in place; a message that straddles
+/// segments is collected in a pooled buffer. A segment bigger than the buffer's free space is taken
+/// in two steps: what fits, then the rest in place once the buffer is drained.</summary>
 internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispatcher dispatch)
 {
     private const ushort DnsPort = 53;
+
+    /// <summary>Segments past a hole tolerated before the hole is taken as lost for good.</summary>
+    private const int MaxAheadSegments = 8;
+
+    /// <summary>Parse steps per segment; a 64 KiB segment of minimal DNS frames needs about 4,700.</summary>
+    private const int MaxStepsPerSegment = 8192;
 
     private readonly byte[] _tlsScratch = new byte[ClientHelloReader.MaxHandshakeLength];
 
     public void Inspect(ref Flow flow, ref DecodedPacket packet, bool toServer, in PacketContext context)
     {
         ref var stream = ref toServer ? ref flow.ToServer : ref flow.ToClient;
+        if (stream.Mode == StreamMode.Done || !StillHolds(ref stream))
+            return;
+        var segment = packet.Payload;
+        var syn = (packet.Tcp.Flags & TcpFlags.Syn) != 0;
+        switch (SegmentOrderer.Accept(ref stream, packet.Tcp.Sequence, syn, ref segment))
+        {
+            case SegmentOrderer.Verdict.Duplicate:
+                return;
+            case SegmentOrderer.Verdict.Ahead:
+                // Reordered or forged segments are ignored; only a hole that stays open ends the direction.
+                if (++stream.AheadCount < MaxAheadSegments)
+                    return;
+                if (stream.Buffer >= 0 || stream.Mode != StreamMode.Undecided)
+                    dispatch.StreamError(StreamError.Gap);
+                Stop(ref stream);
+                return;
+        }
+        stream.AheadCount = 0;
+        var cursor = new Cursor(segment);
+        Absorb(ref stream, ref cursor);
+        for (var steps = 0; stream.Mode != StreamMode.Done && HasPending(ref stream, ref cursor); steps++)
+        {
+            if (steps == MaxStepsPerSegment || !Step(ref flow, ref stream, toServer, ref cursor, context))
+                break;
+        }
         if (stream.Mode == StreamMode.Done)
-            return;
-        var payload = packet.Payload;
-        var syn = (packet.Tcp.Flags & Transport.TcpFlags.Syn) != 0;
-        var verdict = SegmentOrderer.Accept(ref stream, packet.Tcp.Sequence, syn, ref payload);
-        if (verdict == SegmentOrderer.Verdict.Duplicate)
-            return;
-        if (verdict == SegmentOrderer.Verdict.Gap)
-        {
-            // Only a loss inside a message we were collecting is worth counting.
-            if (stream.Buffer >= 0 || stream.Mode == StreamMode.Dns)
-                dispatch.StreamError(StreamError.Gap);
             Stop(ref stream);
-            return;
-        }
-        if (stream.Mode == StreamMode.Undecided)
-            stream.Mode = Decide(ref flow, toServer, payload);
-        switch (stream.Mode)
-        {
-            case StreamMode.Dns:
-                flow.App = AppProtocol.Dns;
-                InspectDns(ref stream, payload, context);
-                break;
-            case StreamMode.TlsHello:
-                flow.App = AppProtocol.Tls;
-                InspectTls(ref stream, payload, context);
-                break;
-            case StreamMode.Http:
-                flow.App = AppProtocol.Http;
-                InspectHttp(ref stream, payload, context);
-                break;
-        }
+        else
+            KeepRest(ref stream, ref cursor, context.TimestampMicros);
     }
 
     /// <summary>Returns the flow's buffers to the pool (flow end).</summary>
@@ -59,6 +64,41 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     {
         Stop(ref flow.ToServer);
         Stop(ref flow.ToClient);
+    }
+
+    /// <summary>One parse over the pending bytes. False when more bytes are needed.</summary>
+    private bool Step(ref Flow flow, ref StreamState stream, bool toServer, ref Cursor cursor, in PacketContext context)
+    {
+        if (stream.SkipRemaining > 0)
+        {
+            Skip(ref stream, ref cursor);
+            return true;
+        }
+        var data = Pending(ref stream, ref cursor);
+        if (stream.Mode == StreamMode.Undecided)
+        {
+            stream.Mode = Decide(ref flow, toServer, data);
+            return stream.Mode != StreamMode.Undecided;
+        }
+        int consumed;
+        bool more;
+        switch (stream.Mode)
+        {
+            case StreamMode.Dns:
+                flow.App = AppProtocol.Dns;
+                more = Dns(ref stream, data, context, out consumed);
+                break;
+            case StreamMode.TlsHello:
+                flow.App = AppProtocol.Tls;
+                more = Tls(ref stream, data, context, out consumed);
+                break;
+            default:
+                flow.App = AppProtocol.Http;
+                more = Http(ref stream, data, context, out consumed);
+                break;
+        }
+        Advance(ref stream, ref cursor, consumed);
+        return !more;
     }
 
     private static StreamMode Decide(ref Flow flow, bool toServer, ReadOnlySpan<byte> first)
@@ -71,148 +111,173 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
             return StreamMode.TlsHello;
         if (HttpRequestHeadReader.LooksLikeRequest(first))
             return StreamMode.Http;
+        // A first segment of a byte or two (a DPI-evasion trick) decides nothing yet.
+        if (ClientHelloReader.CouldBeHandshakePrefix(first) || HttpRequestHeadReader.CouldBeRequestPrefix(first))
+            return StreamMode.Undecided;
         return StreamMode.Done;
     }
 
-    private void InspectDns(ref StreamState stream, ReadOnlySpan<byte> payload, in PacketContext context)
+    private bool Dns(ref StreamState stream, ReadOnlySpan<byte> data, in PacketContext context, out int consumed)
     {
-        if (stream.SkipRemaining > 0)
+        consumed = 0;
+        var status = DnsTcpFraming.TryReadFrame(data, out var message, out var frame, out var error);
+        switch (status)
         {
-            var skip = Math.Min(stream.SkipRemaining, payload.Length);
-            stream.SkipRemaining -= skip;
-            payload = payload[skip..];
-        }
-        if (payload.IsEmpty)
-            return;
-        if (stream.Buffer < 0)
-        {
-            var consumed = DispatchDnsFrames(ref stream, payload, context);
-            if (stream.Mode == StreamMode.Done || consumed == payload.Length)
-                return;
-            Keep(ref stream, payload[consumed..]);
-            return;
-        }
-        if (!Append(ref stream, payload))
-            return;
-        var used = DispatchDnsFrames(ref stream, buffers.Data(stream.Buffer), context);
-        if (stream.Mode == StreamMode.Done)
-            return;
-        buffers.Consume(stream.Buffer, used);
-        if (buffers.Data(stream.Buffer).IsEmpty)
-            ReturnBuffer(ref stream);
-    }
-
-    /// <summary>Dispatches every whole frame; returns the bytes used. A frame longer than a buffer is skipped.</summary>
-    private int DispatchDnsFrames(ref StreamState stream, ReadOnlySpan<byte> data, in PacketContext context)
-    {
-        var offset = 0;
-        while (offset < data.Length)
-        {
-            var status = DnsTcpFraming.TryReadFrame(data[offset..], out var message, out var consumed);
-            if (status == ParseStatus.Done)
-            {
+            case ParseStatus.Done:
                 dispatch.Dns(context, message);
-                offset += consumed;
-                continue;
-            }
-            if (status == ParseStatus.Malformed)
-            {
-                dispatch.DnsError(DnsError.ZeroLengthTcpFrame);
-                Stop(ref stream);
-                return offset;
-            }
-            if (DnsTcpFraming.TryPeekLength(data[offset..], out var length) && length + 2 > buffers.BufferSize)
-            {
-                dispatch.StreamError(StreamError.Overflow);
-                stream.SkipRemaining = length + 2 - (data.Length - offset);
-                return data.Length;
-            }
-            break;
-        }
-        return offset;
-    }
-
-    private void InspectTls(ref StreamState stream, ReadOnlySpan<byte> payload, in PacketContext context)
-    {
-        if (!Gather(ref stream, ref payload))
-            return;
-        var status = ClientHelloReader.TryParse(payload, _tlsScratch, out var hello, out var error);
-        switch (status)
-        {
-            case ParseStatus.NeedMore:
-                AwaitMore(ref stream, payload);
-                return;
-            case ParseStatus.Done:
-                dispatch.Tls(context, hello);
-                break;
+                consumed = frame;
+                return false;
             case ParseStatus.Malformed:
-                dispatch.TlsError(error);
-                break;
-        }
-        Stop(ref stream);
-    }
-
-    private void InspectHttp(ref StreamState stream, ReadOnlySpan<byte> payload, in PacketContext context)
-    {
-        // Between requests, a segment that does not start a request head is a body.
-        if (stream.Buffer < 0 && !HttpRequestHeadReader.LooksLikeRequest(payload))
-            return;
-        if (!Gather(ref stream, ref payload))
-            return;
-        var status = HttpRequestHeadReader.TryParse(payload, out var head, out _, out var error);
-        switch (status)
-        {
-            case ParseStatus.NeedMore:
-                AwaitMore(ref stream, payload);
-                return;
-            case ParseStatus.Done:
-                dispatch.Http(context, head);
-                ReturnBuffer(ref stream); // what follows the head is a body or the next request
-                return;
-            default:
-                dispatch.HttpError(error);
+                dispatch.DnsError(error);
                 Stop(ref stream);
-                return;
+                return false;
         }
-    }
-
-    /// <summary>The bytes to parse: the segment alone, or everything the direction holds once the
-    /// segment is appended. False when the message outgrew its buffer (the direction is stopped).</summary>
-    private bool Gather(ref StreamState stream, ref ReadOnlySpan<byte> payload)
-    {
-        if (stream.Buffer < 0)
-            return true;
-        if (!Append(ref stream, payload))
+        if (DnsTcpFraming.TryPeekLength(data, out var length) && length + 2 > buffers.BufferSize)
+        {
+            // Too big to hold: count it and skip the frame, the next one is still read.
+            dispatch.StreamError(StreamError.Overflow);
+            stream.SkipRemaining = length + 2;
             return false;
-        payload = buffers.Data(stream.Buffer);
+        }
         return true;
     }
 
-    /// <summary>An incomplete message: hold its bytes, unless the buffer already does.</summary>
-    private void AwaitMore(ref StreamState stream, ReadOnlySpan<byte> payload)
+    private bool Tls(ref StreamState stream, ReadOnlySpan<byte> data, in PacketContext context, out int consumed)
     {
-        if (stream.Buffer < 0)
-            Keep(ref stream, payload);
+        consumed = 0;
+        var status = ClientHelloReader.TryParse(data, _tlsScratch, out var hello, out var error);
+        if (status == ParseStatus.NeedMore)
+            return !BufferFull(ref stream, data);
+        if (status == ParseStatus.Done)
+            dispatch.Tls(context, hello);
+        else
+            dispatch.TlsError(error);
+        Stop(ref stream);
+        return false;
     }
 
-    private void Keep(ref StreamState stream, ReadOnlySpan<byte> bytes)
+    private bool Http(ref StreamState stream, ReadOnlySpan<byte> data, in PacketContext context, out int consumed)
     {
-        stream.Buffer = buffers.Rent();
-        if (stream.Buffer < 0)
+        consumed = 0;
+        if (!HttpRequestHeadReader.LooksLikeRequest(data))
         {
-            dispatch.StreamError(StreamError.NoBuffer);
+            if (HttpRequestHeadReader.CouldBeRequestPrefix(data))
+                return true;
+            if (stream.HttpFramingLost)
+            {
+                consumed = data.Length; // chunked body: a new request is only looked for at a segment start
+                return false;
+            }
+            // Framing says a request starts here and none does: an upgrade, a tunnel, or not HTTP.
             Stop(ref stream);
-            return;
+            return false;
         }
-        Append(ref stream, bytes);
+        var status = HttpRequestHeadReader.TryParse(data, out var head, out consumed, out var error);
+        if (status == ParseStatus.NeedMore)
+            return !BufferFull(ref stream, data);
+        if (status == ParseStatus.Malformed)
+        {
+            dispatch.HttpError(error);
+            Stop(ref stream);
+            return false;
+        }
+        dispatch.Http(context, head);
+        if (head.Method.SequenceEqual("CONNECT"u8))
+        {
+            // What follows a CONNECT is a tunnel, usually TLS: look at it afresh.
+            stream.Mode = StreamMode.Undecided;
+            return false;
+        }
+        var body = head.BodyLength;
+        stream.HttpFramingLost = body < 0;
+        if (body < 0)
+            consumed = data.Length;
+        else
+            stream.SkipRemaining = body;
+        return false;
     }
 
-    private bool Append(ref StreamState stream, ReadOnlySpan<byte> bytes)
+    /// <summary>True (the message is given up and counted) when a full buffer still holds no whole message.</summary>
+    private bool BufferFull(ref StreamState stream, ReadOnlySpan<byte> data)
     {
-        if (buffers.TryAppend(stream.Buffer, bytes))
-            return true;
+        if (data.Length < buffers.BufferSize)
+            return false;
         dispatch.StreamError(StreamError.Overflow);
         Stop(ref stream);
+        return true;
+    }
+
+    /// <summary>The bytes a parser sees: the buffer while one is held, otherwise the segment.</summary>
+    private ReadOnlySpan<byte> Pending(ref StreamState stream, ref Cursor cursor) =>
+        stream.Buffer >= 0 ? buffers.Data(stream.Buffer) : cursor.Rest;
+
+    private bool HasPending(ref StreamState stream, ref Cursor cursor) =>
+        !cursor.IsEmpty || (stream.Buffer >= 0 && !buffers.Data(stream.Buffer).IsEmpty);
+
+    /// <summary>With a buffer held, moves as much of the segment into it as fits.</summary>
+    private void Absorb(ref StreamState stream, ref Cursor cursor)
+    {
+        if (stream.Buffer < 0)
+            return;
+        var take = Math.Min(cursor.Rest.Length, buffers.Space(stream.Buffer));
+        buffers.TryAppend(stream.Buffer, cursor.Rest[..take]);
+        cursor.Skip(take);
+    }
+
+    private void Advance(ref StreamState stream, ref Cursor cursor, int consumed)
+    {
+        if (stream.Buffer < 0)
+        {
+            cursor.Skip(consumed);
+            return;
+        }
+        buffers.Consume(stream.Buffer, consumed);
+        Refill(ref stream, ref cursor);
+    }
+
+    private void Skip(ref StreamState stream, ref Cursor cursor)
+    {
+        if (stream.Buffer >= 0)
+        {
+            var held = (int)Math.Min(stream.SkipRemaining, buffers.Data(stream.Buffer).Length);
+            buffers.Consume(stream.Buffer, held);
+            stream.SkipRemaining -= held;
+            Refill(ref stream, ref cursor);
+            if (stream.SkipRemaining == 0 || stream.Buffer >= 0)
+                return;
+        }
+        var fromSegment = (int)Math.Min(stream.SkipRemaining, cursor.Rest.Length);
+        cursor.Skip(fromSegment);
+        stream.SkipRemaining -= fromSegment;
+    }
+
+    /// <summary>A drained buffer goes back; a partly drained one takes in more of the segment.</summary>
+    private void Refill(ref StreamState stream, ref Cursor cursor)
+    {
+        if (buffers.Data(stream.Buffer).IsEmpty)
+            ReturnBuffer(ref stream);
+        else
+            Absorb(ref stream, ref cursor);
+    }
+
+    /// <summary>An incomplete message left in the segment is copied into a buffer for the next one.</summary>
+    private void KeepRest(ref StreamState stream, ref Cursor cursor, long nowMicros)
+    {
+        if (cursor.IsEmpty || stream.SkipRemaining > 0)
+            return;
+        if (stream.Buffer < 0)
+            stream.Buffer = buffers.Rent(nowMicros, out stream.BufferGeneration);
+        Absorb(ref stream, ref cursor);
+    }
+
+    private bool StillHolds(ref StreamState stream)
+    {
+        if (stream.Buffer < 0 || buffers.Holds(stream.Buffer, stream.BufferGeneration))
+            return true;
+        // Reclaimed for another flow while this one waited: its partial message is gone.
+        stream.Buffer = -1;
+        dispatch.StreamError(StreamError.Reclaimed);
+        stream.Mode = StreamMode.Done;
         return false;
     }
 
@@ -220,7 +285,7 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     {
         if (stream.Buffer < 0)
             return;
-        buffers.Return(stream.Buffer);
+        buffers.Return(stream.Buffer, stream.BufferGeneration);
         stream.Buffer = -1;
     }
 
@@ -228,5 +293,15 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     {
         ReturnBuffer(ref stream);
         stream.Mode = StreamMode.Done;
+    }
+
+    /// <summary>The unread part of the current segment.</summary>
+    private ref struct Cursor(ReadOnlySpan<byte> segment)
+    {
+        public ReadOnlySpan<byte> Rest { get; private set; } = segment;
+
+        public readonly bool IsEmpty => Rest.IsEmpty;
+
+        public void Skip(int count) => Rest = Rest[count..];
     }
 }

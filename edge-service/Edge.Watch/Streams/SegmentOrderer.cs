@@ -2,15 +2,16 @@ using Edge.Watch.Flows;
 
 namespace Edge.Watch.Streams;
 
-/// <summary>Keeps a direction of a TCP flow in order: trims retransmitted bytes and reports a gap when
-/// a segment is missing. Out-of-order segments are not held: a gap ends inspection of that direction.</summary>
+/// <summary>Keeps a direction of a TCP flow in order: trims retransmitted bytes and reports segments
+/// that lie past a hole. Those are not held; the caller waits a few for the hole to fill.</summary>
 internal static class SegmentOrderer
 {
     public enum Verdict : byte
     {
         Deliver,
         Duplicate,
-        Gap,
+        /// <summary>Starts past the next expected byte: reordered, forged, or after a loss.</summary>
+        Ahead,
     }
 
     public static Verdict Accept(ref StreamState stream, uint sequence, bool syn, ref ReadOnlySpan<byte> payload)
@@ -45,6 +46,6 @@ internal static class SegmentOrderer
             stream.NextSequence += (uint)payload.Length;
             return Verdict.Deliver;
         }
-        return Verdict.Gap;
+        return Verdict.Ahead;
     }
 }

@@ -1,11 +1,16 @@
 namespace Edge.Watch.Streams;
 
 /// <summary>Fixed set of reassembly buffers carved from one array at start-up. A flow direction rents one
-/// only while a message straddles segments, so a few hundred serve a busy LAN; none are allocated later.</summary>
+/// only while a message straddles segments. When all are taken, the buffer rented longest ago is
+/// reclaimed for the newcomer (its generation changes, so its old holder can tell), so idle or hostile
+/// half-messages cannot starve everyone else; none are allocated later.</summary>
 public sealed class StreamBufferPool
 {
     private readonly byte[] _memory;
     private readonly int[] _lengths;
+    private readonly long[] _rentedAt;
+    private readonly ushort[] _generations;
+    private readonly bool[] _inUse;
     private readonly short[] _free;
     private int _freeCount;
 
@@ -18,6 +23,9 @@ public sealed class StreamBufferPool
         BufferSize = bufferSize;
         _memory = new byte[checked(count * bufferSize)];
         _lengths = new int[count];
+        _rentedAt = new long[count];
+        _generations = new ushort[count];
+        _inUse = new bool[count];
         _free = new short[count];
         for (var i = 0; i < count; i++)
             _free[i] = (short)(count - 1 - i);
@@ -28,23 +36,43 @@ public sealed class StreamBufferPool
 
     public int InUse => _free.Length - _freeCount;
 
-    /// <summary>-1 when every buffer is in use.</summary>
-    public short Rent()
+    /// <summary>Buffers taken from a holder to serve a newcomer.</summary>
+    public long Reclaimed { get; private set; }
+
+    public short Rent(long nowMicros, out ushort generation)
     {
-        if (_freeCount == 0)
-            return -1;
-        var index = _free[--_freeCount];
+        short index;
+        if (_freeCount > 0)
+        {
+            index = _free[--_freeCount];
+        }
+        else
+        {
+            index = Oldest();
+            Reclaimed++;
+        }
+        _inUse[index] = true;
         _lengths[index] = 0;
+        _rentedAt[index] = nowMicros;
+        generation = ++_generations[index];
         return index;
     }
 
-    public void Return(short index)
+    /// <summary>True while the holder that rented <paramref name="index"/> at <paramref name="generation"/> still has it.</summary>
+    public bool Holds(short index, ushort generation) => _inUse[index] && _generations[index] == generation;
+
+    public void Return(short index, ushort generation)
     {
+        if (!Holds(index, generation))
+            return;
+        _inUse[index] = false;
         _lengths[index] = 0;
         _free[_freeCount++] = index;
     }
 
     public ReadOnlySpan<byte> Data(short index) => _memory.AsSpan(index * BufferSize, _lengths[index]);
+
+    public int Space(short index) => BufferSize - _lengths[index];
 
     /// <summary>False (and nothing appended) when the bytes would not fit.</summary>
     public bool TryAppend(short index, ReadOnlySpan<byte> bytes)
@@ -64,5 +92,17 @@ public sealed class StreamBufferPool
         var start = index * BufferSize;
         _memory.AsSpan(start + count, length - count).CopyTo(_memory.AsSpan(start));
         _lengths[index] = length - count;
+    }
+
+    // Only when every buffer is taken: a scan of a few hundred entries, never on the common path.
+    private short Oldest()
+    {
+        short oldest = 0;
+        for (short i = 1; i < _rentedAt.Length; i++)
+        {
+            if (_rentedAt[i] < _rentedAt[oldest])
+                oldest = i;
+        }
+        return oldest;
     }
 }

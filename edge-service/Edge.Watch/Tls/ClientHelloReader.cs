@@ -11,6 +11,11 @@ public static class ClientHelloReader
     public static bool LooksLikeHandshake(ReadOnlySpan<byte> firstBytes) =>
         firstBytes.Length >= 3 && firstBytes[0] == TlsRecordHeader.HandshakeType && firstBytes[1] == 0x03 && firstBytes[2] <= 0x04;
 
+    /// <summary>True when fewer than 3 bytes are there and they could still start a handshake record.</summary>
+    public static bool CouldBeHandshakePrefix(ReadOnlySpan<byte> firstBytes) =>
+        firstBytes.Length is > 0 and < 3 && firstBytes[0] == TlsRecordHeader.HandshakeType
+        && (firstBytes.Length == 1 || firstBytes[1] == 0x03);
+
     /// <summary>Parses the ClientHello at the start of a client's TCP stream. <see cref="ParseStatus.NeedMore"/>
     /// while it is incomplete; a hello spread over several records is stitched into
     /// <paramref name="scratch"/> (at least <see cref="MaxHandshakeLength"/> bytes), so the spans of

@@ -129,18 +129,81 @@ public class WatchEngineTests
         Assert.Equal(0, engine.Buffers.InUse);
     }
 
-    [Fact]
-    public void A_lost_segment_inside_a_hello_is_counted_as_a_gap()
+    private static byte[] Hello(string sni)
     {
-        var hello = new ClientHelloBuilder().Extension(0, ClientHelloBuilder.Sni("lost.example"));
-        var records = hello.Records();
+        var hello = new ClientHelloBuilder().Extension(0, ClientHelloBuilder.Sni(sni));
+        hello.Ciphers.AddRange([0x1301, 0x1302]);
+        return hello.Records();
+    }
+
+    [Fact]
+    public void A_hole_that_stays_open_is_counted_as_a_gap()
+    {
+        var records = Hello("lost.example");
         var engine = Engine();
         Handshake(engine, 43001, Web, 443);
         Feed(engine, Frames.TcpV4(Client, 43001, Web, 443, TcpFlags.Ack, 101, records[..10]));
-        Feed(engine, Frames.TcpV4(Client, 43001, Web, 443, TcpFlags.Ack, 131, records[30..]));
+        for (var i = 0; i < 8; i++)
+            Feed(engine, Frames.TcpV4(Client, 43001, Web, 443, TcpFlags.Ack, 131, records[30..]));
         Assert.Empty(_seen.Tls);
         Assert.Equal(1, engine.Errors.Get(DecodeLayer.Stream, (byte)StreamError.Gap));
         Assert.Equal(0, engine.Buffers.InUse);
+    }
+
+    [Fact]
+    public void A_segment_from_the_future_does_not_blind_the_stream()
+    {
+        var records = Hello("real.example");
+        var engine = Engine();
+        Handshake(engine, 43002, Web, 443);
+        Feed(engine, Frames.TcpV4(Client, 43002, Web, 443, TcpFlags.Ack, 101 + 100_000, [0x16]));
+        Feed(engine, Frames.TcpV4(Client, 43002, Web, 443, TcpFlags.Ack, 101, records));
+        Assert.Equal(["real.example"], _seen.Tls);
+    }
+
+    [Fact]
+    public void A_reordered_segment_is_reported_once_its_predecessor_arrives_and_is_retransmitted()
+    {
+        var records = Hello("reorder.example");
+        var engine = Engine();
+        Handshake(engine, 43003, Web, 443);
+        Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, (uint)(101 + 20), records[20..]));
+        Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, 101, records[..20]));
+        Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, (uint)(101 + 20), records[20..]));
+        Assert.Equal(["reorder.example"], _seen.Tls);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_first_segment_of_one_or_two_bytes_does_not_hide_the_hello(int split)
+    {
+        var records = Hello("split.example");
+        var engine = Engine();
+        Handshake(engine, 43004, Web, 443);
+        Feed(engine, Frames.TcpV4(Client, 43004, Web, 443, TcpFlags.Ack, 101, records[..split]));
+        Feed(engine, Frames.TcpV4(Client, 43004, Web, 443, TcpFlags.Ack, (uint)(101 + split), records[split..]));
+        Assert.Equal(["split.example"], _seen.Tls);
+    }
+
+    [Fact]
+    public void A_request_split_after_its_first_letter_is_still_seen()
+    {
+        var request = Encoding.ASCII.GetBytes("GET /a HTTP/1.1\r\nHost: split.example\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44001, Web, 80);
+        Feed(engine, Frames.TcpV4(Client, 44001, Web, 80, TcpFlags.Ack, 101, request[..1]));
+        Feed(engine, Frames.TcpV4(Client, 44001, Web, 80, TcpFlags.Ack, 102, request[1..]));
+        Assert.Equal(["GET split.example/a"], _seen.Http);
+    }
+
+    private void SendClient(WatchEngine engine, ushort port, ushort serverPort, ref uint sequence, params byte[][] segments)
+    {
+        foreach (var segment in segments)
+        {
+            Feed(engine, Frames.TcpV4(Client, port, Web, serverPort, TcpFlags.Ack | TcpFlags.Psh, sequence, segment));
+            sequence += (uint)segment.Length;
+        }
     }
 
     [Fact]
@@ -152,12 +215,70 @@ public class WatchEngineTests
         var engine = Engine();
         Handshake(engine, 44000, Web, 80);
         uint seq = 101;
-        foreach (var piece in new[] { first[..20], first[20..], body, second })
-        {
-            Feed(engine, Frames.TcpV4(Client, 44000, Web, 80, TcpFlags.Ack | TcpFlags.Psh, seq, piece));
-            seq += (uint)piece.Length;
-        }
+        SendClient(engine, 44000, 80, ref seq, first[..20], first[20..], body, second);
         Assert.Equal(["POST update-sync-cdn.net/gate.php", "GET update-sync-cdn.net/next"], _seen.Http);
+    }
+
+    [Fact]
+    public void Pipelined_requests_in_one_segment_are_all_reported()
+    {
+        var pipelined = Encoding.ASCII.GetBytes(
+            "GET /1 HTTP/1.1\r\nHost: a.example\r\n\r\nPOST /2 HTTP/1.1\r\nHost: a.example\r\nContent-Length: 3\r\n\r\nabcGET /3 HTTP/1.1\r\nHost: a.example\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44002, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44002, 80, ref seq, pipelined);
+        Assert.Equal(["GET a.example/1", "POST a.example/2", "GET a.example/3"], _seen.Http);
+    }
+
+    [Fact]
+    public void A_body_that_looks_like_a_request_does_not_forge_an_event()
+    {
+        var head = Encoding.ASCII.GetBytes("POST /upload HTTP/1.1\r\nHost: real.example\r\nContent-Length: 48\r\n\r\n");
+        var body = Encoding.ASCII.GetBytes("GET /x HTTP/1.1\r\nHost: forged.example\r\n\r\n".PadRight(48, 'x'));
+        var engine = Engine();
+        Handshake(engine, 44003, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44003, 80, ref seq, head, body);
+        Assert.Equal(["POST real.example/upload"], _seen.Http);
+    }
+
+    [Fact]
+    public void A_large_segment_after_a_partial_head_is_taken_in_two_steps()
+    {
+        var request = Encoding.ASCII.GetBytes("POST /big HTTP/1.1\r\nHost: big.example\r\nContent-Length: 30000\r\n\r\n");
+        byte[] rest = [.. request[20..], .. new byte[30000], .. Encoding.ASCII.GetBytes("GET /after HTTP/1.1\r\nHost: big.example\r\n\r\n")];
+        var engine = Engine();
+        Handshake(engine, 44004, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44004, 80, ref seq, request[..20], rest);
+        Assert.Equal(["POST big.example/big", "GET big.example/after"], _seen.Http);
+        Assert.Equal(0, engine.Errors.Total);
+        Assert.Equal(0, engine.Buffers.InUse);
+    }
+
+    [Fact]
+    public void After_a_chunked_body_a_new_request_is_found_at_a_segment_start()
+    {
+        var chunked = Encoding.ASCII.GetBytes("POST /c HTTP/1.1\r\nHost: c.example\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nGET /\r\n0\r\n\r\n");
+        var next = Encoding.ASCII.GetBytes("GET /d HTTP/1.1\r\nHost: c.example\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44005, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44005, 80, ref seq, chunked, next);
+        Assert.Equal(["POST c.example/c", "GET c.example/d"], _seen.Http);
+    }
+
+    [Fact]
+    public void The_tls_inside_a_connect_tunnel_is_inspected()
+    {
+        var connect = Encoding.ASCII.GetBytes("CONNECT tunnel.example:443 HTTP/1.1\r\nHost: tunnel.example:443\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44006, Web, 3128);
+        uint seq = 101;
+        SendClient(engine, 44006, 3128, ref seq, connect, Hello("tunnel.example"));
+        Assert.Equal(["CONNECT tunnel.example:443tunnel.example:443"], _seen.Http);
+        Assert.Equal(["tunnel.example"], _seen.Tls);
     }
 
     [Fact]
@@ -247,17 +368,38 @@ public class WatchEngineTests
     }
 
     [Fact]
-    public void Running_out_of_reassembly_buffers_is_counted_and_harmless()
+    public void Idle_half_messages_cannot_starve_a_new_hello_of_a_buffer()
     {
-        var engine = Engine(new WatchOptions { StreamBuffers = 1 });
-        var records = new ClientHelloBuilder().Extension(0, ClientHelloBuilder.Sni("x.example")).Records();
-        for (ushort port = 46000; port < 46003; port++)
+        var engine = Engine(new WatchOptions { StreamBuffers = 4 });
+        var partial = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\n");
+        for (ushort port = 46000; port < 46004; port++)
         {
-            Handshake(engine, port, Web, 443);
-            Feed(engine, Frames.TcpV4(Client, port, Web, 443, TcpFlags.Ack, 101, records[..8]));
+            Handshake(engine, port, Web, 80);
+            Feed(engine, Frames.TcpV4(Client, port, Web, 80, TcpFlags.Ack, 101, partial));
         }
-        Assert.Equal(2, engine.Errors.Get(DecodeLayer.Stream, (byte)StreamError.NoBuffer));
+        var records = Hello("late.example");
+        Handshake(engine, 46010, Web, 443);
+        Feed(engine, Frames.TcpV4(Client, 46010, Web, 443, TcpFlags.Ack, 101, records[..40]));
+        Feed(engine, Frames.TcpV4(Client, 46010, Web, 443, TcpFlags.Ack, 141, records[40..]));
+        Assert.Equal(["late.example"], _seen.Tls);
+        // The oldest idle holder lost its buffer, and says so when it speaks again.
+        Feed(engine, Frames.TcpV4(Client, 46000, Web, 80, TcpFlags.Ack, (uint)(101 + partial.Length), Encoding.ASCII.GetBytes("Host: x\r\n\r\n")));
+        Assert.Equal(1, engine.Errors.Get(DecodeLayer.Stream, (byte)StreamError.Reclaimed));
         engine.Finish();
+        Assert.Equal(0, engine.Buffers.InUse);
+    }
+
+    [Fact]
+    public void Dns_over_tcp_partial_frame_then_a_segment_with_many_frames()
+    {
+        var messages = Enumerable.Range(0, 300).Select(i => DnsAnswer((ushort)i, "many.example", 1)).ToArray();
+        var stream = Framed(messages);
+        var engine = Engine(new WatchOptions { StreamBufferSize = 1024 });
+        Handshake(engine, 42001, Resolver, 53);
+        Feed(engine, Frames.TcpV4(Resolver, 53, Client, 42001, TcpFlags.Ack, 5001, stream[..7]));
+        Feed(engine, Frames.TcpV4(Resolver, 53, Client, 42001, TcpFlags.Ack, 5008, stream[7..]));
+        Assert.Equal(300, _seen.Dns.Count);
+        Assert.Equal(0, engine.Errors.Total);
         Assert.Equal(0, engine.Buffers.InUse);
     }
 

@@ -36,11 +36,11 @@ public class SegmentOrdererTests
     }
 
     [Fact]
-    public void Missing_segment_is_a_gap()
+    public void Segment_past_a_hole_is_ahead()
     {
         var stream = new StreamState();
         Accept(ref stream, 0, true, [], out _);
-        Assert.Equal(SegmentOrderer.Verdict.Gap, Accept(ref stream, 10, false, [1], out _));
+        Assert.Equal(SegmentOrderer.Verdict.Ahead, Accept(ref stream, 10, false, [1], out _));
     }
 
     [Fact]
