@@ -13,6 +13,7 @@ public sealed record ReplayResult(
     TimeSpan Elapsed,
     long AllocatedBytes,
     long EventsWritten,
+    (long Checked, long Bad, bool OffloadDetected) Checksums,
     IReadOnlyList<string> Warnings)
 {
     public double PacketsPerSecond => Elapsed.TotalSeconds > 0 ? Counters.Packets / Elapsed.TotalSeconds : 0;

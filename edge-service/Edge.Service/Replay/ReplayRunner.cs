@@ -52,6 +52,6 @@ public sealed class ReplayRunner(WatchOptions options, IWatchObserver observer)
         engine.Finish();
         clock.Stop();
         return new ReplayResult(files, engine.Counters, engine.Flows.Counters, engine.Errors, clock.Elapsed,
-            allocated, 0, warnings);
+            allocated, 0, engine.Checksums, warnings);
     }
 }

@@ -19,6 +19,8 @@ public static class ReplaySummary
         output.WriteLine($"dns            {N(c.DnsMessages)} messages ({N(c.DnsQueries)} queries, {N(c.DnsResponses)} responses)");
         output.WriteLine($"tls            {N(c.TlsClientHellos)} ClientHellos");
         output.WriteLine($"http           {N(c.HttpRequests)} requests");
+        var (checkedCount, bad, offload) = result.Checksums;
+        output.WriteLine($"checksums      {N(checkedCount)} checked before parsing, {N(bad)} wrong{(offload ? " (checksum offload in this capture: not enforced)" : "")}");
         output.WriteLine($"decode errors  {N(result.Errors.Total)}");
         foreach (var (reason, count) in result.Errors.NonZero())
             output.WriteLine($"  {reason,-28} {N(count)}");

@@ -16,6 +16,8 @@ public ref struct DecodedPacket
     public ushort DestinationPort;
     public byte IcmpType;
     public byte IcmpCode;
+    /// <summary>The IP packet, from its first header byte.</summary>
+    public ReadOnlySpan<byte> Network;
     /// <summary>Everything after the IP header (and IPv6 extension headers).</summary>
     public ReadOnlySpan<byte> IpPayload;
     /// <summary>The transport payload (for other protocols, the IP payload). Empty for non-first fragments.</summary>

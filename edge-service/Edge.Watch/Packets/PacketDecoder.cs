@@ -16,6 +16,7 @@ public static class PacketDecoder
             return Fail(errors, DecodeLayer.Link, (byte)linkError);
 
         var network = frame[packet.Link.NetworkOffset..];
+        packet.Network = network;
         ReadOnlySpan<byte> ipPayload;
         switch (packet.Link.EtherType)
         {

@@ -5,6 +5,7 @@ using Edge.Watch.Link;
 using Edge.Watch.Net;
 using Edge.Watch.Packets;
 using Edge.Watch.Streams;
+using Edge.Watch.Transport;
 
 namespace Edge.Watch.Pipeline;
 
@@ -18,6 +19,7 @@ public sealed class WatchEngine : IFlowEndHandler
     private readonly MessageDispatcher _dispatch;
     private readonly TcpStreamInspector _tcp;
     private readonly FragmentReassembler _fragments;
+    private readonly ChecksumPolicy _checksums;
 
     public WatchEngine(WatchOptions options, IWatchObserver observer)
     {
@@ -27,6 +29,7 @@ public sealed class WatchEngine : IFlowEndHandler
         _dispatch = new MessageDispatcher(observer, Counters, Errors);
         _tcp = new TcpStreamInspector(Buffers, _dispatch);
         _fragments = new FragmentReassembler(options.FragmentSlots, options.FragmentTimeoutSeconds);
+        _checksums = new ChecksumPolicy(options.Checksums);
     }
 
     public WatchCounters Counters { get; } = new();
@@ -36,6 +39,11 @@ public sealed class WatchEngine : IFlowEndHandler
     public FlowTable Flows { get; }
 
     public StreamBufferPool Buffers { get; }
+
+    /// <summary>Packets whose checksums were checked before feeding the parsers, the bad ones, and
+    /// whether Auto found a checksum-offload capture and stopped enforcing.</summary>
+    public (long Checked, long Bad, bool OffloadDetected) Checksums =>
+        (_checksums.Checked, _checksums.Bad, _checksums.OffloadDetected);
 
     public void Process(LinkType linkType, long timestampMicros, ReadOnlySpan<byte> frame, int wireLength)
     {
@@ -70,16 +78,29 @@ public sealed class WatchEngine : IFlowEndHandler
             packet.Ip.Destination, packet.DestinationPort, packet.Protocol, flow.Id, toServer);
         if (packet.IsUdp)
         {
-            if (packet.SourcePort == DnsPort || packet.DestinationPort == DnsPort)
+            if ((packet.SourcePort == DnsPort || packet.DestinationPort == DnsPort) && Believable(ref packet, DecodeLayer.Udp))
             {
                 flow.App = AppProtocol.Dns;
                 _dispatch.Dns(context, packet.Payload);
             }
         }
-        else if (packet.IsTcp)
+        else if (packet.IsTcp && WantsStream(ref flow, toServer) && Believable(ref packet, DecodeLayer.Tcp))
         {
             _tcp.Inspect(ref flow, ref packet, toServer, context);
         }
+    }
+
+    private static bool WantsStream(ref Flow flow, bool toServer) =>
+        (toServer ? flow.ToServer.Mode : flow.ToClient.Mode) != StreamMode.Done;
+
+    /// <summary>A packet with a wrong checksum is dropped by its receiver, so it must not feed the
+    /// parsers either (a decoy ClientHello with a bad checksum would otherwise hide the real one).</summary>
+    private bool Believable(ref DecodedPacket packet, DecodeLayer layer)
+    {
+        if (_checksums.Accept(ref packet))
+            return true;
+        Errors.Add(layer, (byte)TransportError.BadChecksum);
+        return false;
     }
 
     /// <summary>Holds a fragment; when it completes its datagram, turns the packet into the whole

@@ -16,4 +16,6 @@ public sealed record WatchOptions
     public int FragmentSlots { get; init; } = 64;
 
     public int FragmentTimeoutSeconds { get; init; } = 30;
+
+    public ChecksumMode Checksums { get; init; } = ChecksumMode.Auto;
 }

@@ -7,4 +7,5 @@ public enum TransportError : byte
     BadHeaderLength,
     BadLength,
     BadOption,
+    BadChecksum,
 }

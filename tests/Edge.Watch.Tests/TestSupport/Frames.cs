@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using Edge.Watch.Net;
 using Edge.Watch.Transport;
 
 namespace Edge.Watch.Tests.TestSupport;
@@ -93,6 +94,23 @@ public static class Frames
         BinaryPrimitives.WriteUInt16BigEndian(datagram.AsSpan(4), (ushort)datagram.Length);
         payload.CopyTo(datagram.AsSpan(8));
         return datagram;
+    }
+
+    /// <summary>Fills in the IPv4 header checksum and the TCP/UDP checksum of an Ethernet/IPv4 frame.</summary>
+    public static byte[] WithChecksums(byte[] frame)
+    {
+        var ip = frame.AsSpan(14);
+        var headerLength = (ip[0] & 0x0f) * 4;
+        ip[10] = 0;
+        ip[11] = 0;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], (ushort)~InternetChecksum.Fold(InternetChecksum.Add(0, ip[..headerLength])));
+        var segment = ip[headerLength..BinaryPrimitives.ReadUInt16BigEndian(ip[2..])];
+        var at = ip[9] == IpProtocols.Tcp ? 16 : 6;
+        segment[at] = 0;
+        segment[at + 1] = 0;
+        var sum = InternetChecksum.Add(0, ip.Slice(12, 8)) + (uint)segment.Length + ip[9];
+        BinaryPrimitives.WriteUInt16BigEndian(segment[at..], (ushort)~InternetChecksum.Fold(InternetChecksum.Add(sum, segment)));
+        return frame;
     }
 
     public static byte[] TcpV4(string source, ushort sourcePort, string destination, ushort destinationPort, TcpFlags flags, uint sequence, ReadOnlySpan<byte> payload = default, uint acknowledgment = 0) =>
