@@ -9,6 +9,9 @@ internal static class Skeleton
     /// <summary>Stands for a character with no fold: it never equals an ASCII letter.</summary>
     public const byte Unknown = 0xFF;
 
+    // Copied once: reading the int collection-expression property allocated on every access (measured).
+    private static readonly int[] s_codePoints = SkeletonData.CodePoints.ToArray();
+
     public static int Write(ReadOnlySpan<byte> asciiLabel, Span<byte> destination)
     {
         for (var i = 0; i < asciiLabel.Length; i++)
@@ -27,8 +30,20 @@ internal static class Skeleton
     {
         if (codePoint < 0x80)
             return FoldAscii((byte)codePoint);
-        var index = SkeletonData.CodePoints.BinarySearch(codePoint);
-        return index >= 0 ? SkeletonData.Letters[index] : Unknown;
+        var codePoints = s_codePoints;
+        var low = 0;
+        var high = codePoints.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (codePoints[middle] == codePoint)
+                return SkeletonData.Letters[middle];
+            if (codePoints[middle] < codePoint)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return Unknown;
     }
 
     private static byte FoldAscii(byte octet) => octet switch
