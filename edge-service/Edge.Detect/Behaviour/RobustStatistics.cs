@@ -3,6 +3,8 @@ namespace Edge.Detect.Behaviour;
 /// <summary>Order statistics over a small sample the caller has sorted in place.</summary>
 internal static class RobustStatistics
 {
+    private const double NegligibleSpread = 0.02;
+
     /// <summary>Linear interpolation between closest ranks (Hyndman &amp; Fan type 7, as numpy's default).</summary>
     public static double Quantile(ReadOnlySpan<double> sorted, double p)
     {
@@ -12,14 +14,16 @@ internal static class RobustStatistics
         return sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
     }
 
-    /// <summary>Bowley (quartile) skewness (Q1 + Q3 − 2·Q2) / (Q3 − Q1), in [−1, 1]; 0 when Q3 = Q1.</summary>
+    /// <summary>Bowley (quartile) skewness (Q1 + Q3 − 2·Q2) / (Q3 − Q1), in [−1, 1]; 0 when the
+    /// quartiles lie within 2 % of the median, where a one-byte or one-tick difference would
+    /// otherwise read as total skew.</summary>
     public static double Bowley(ReadOnlySpan<double> sorted)
     {
         var q1 = Quantile(sorted, 0.25);
         var q2 = Quantile(sorted, 0.5);
         var q3 = Quantile(sorted, 0.75);
         var spread = q3 - q1;
-        return spread <= double.Epsilon * 4 ? 0 : (q1 + q3 - 2 * q2) / spread;
+        return spread <= NegligibleSpread * Math.Abs(q2) || spread <= double.Epsilon * 4 ? 0 : (q1 + q3 - 2 * q2) / spread;
     }
 
     /// <summary>Median absolute deviation over the median (0 when both are 0, 1 when only the median is).

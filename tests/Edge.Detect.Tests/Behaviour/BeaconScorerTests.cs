@@ -81,6 +81,16 @@ public sealed class BeaconScorerTests
     }
 
     [Fact]
+    public void Sizes_a_byte_apart_are_regular_not_skewed()
+    {
+        var scorer = new BeaconScorer(new BeaconOptions());
+        BeaconScore score = default;
+        for (var i = 0; i < 20; i++)
+            score = scorer.Observe(s_key, i * 3_000_000L, i % 4 == 0 ? 381 : 380);
+        Assert.Equal(1, score.SizeRegularity);
+    }
+
+    [Fact]
     public void Memory_is_capped_and_evictions_and_late_starts_are_counted()
     {
         var scorer = new BeaconScorer(new BeaconOptions { MaxSeries = 4 });
