@@ -8,7 +8,7 @@ namespace Edge.Detect.Behaviour;
 /// distinct subdomains (linear counting over a 1024-bit bitmap), mean subdomain label length,
 /// mean per-query entropy, and the share of TXT/NULL/CNAME questions, combined into a 0..1 score.
 /// The caller passes the query name in presentation form and the zone (registrable domain) it
-/// decided on. Memory is fixed: <c>MaxZones × (128 + about 60)</c> bytes.</summary>
+/// decided on. Memory is fixed: about <c>MaxZones × 230</c> bytes.</summary>
 public sealed class TunnelStats
 {
     private const int BitmapWords = 16;
