@@ -1,0 +1,145 @@
+namespace Edge.Detect.Behaviour;
+
+/// <summary>Scores how periodic each (client, server, port) series of connection starts is, in the
+/// spirit of RITA: Bowley skewness, MAD/median and coefficient of variation of the inter-arrival
+/// times, regularity of connection sizes, and a connection-count factor, over the last
+/// <see cref="BeaconOptions.Window"/> connections of each series. Memory is fixed at construction:
+/// <c>MaxSeries × Window × 16</c> bytes of rings plus small per-series fields.</summary>
+public sealed class BeaconScorer
+{
+    // A MAD/median or CV of this much (or more) scores 0; jittered beacons sit near 0.05, Poisson-like traffic near 1.
+    private const double DispersionCeiling = 0.5;
+    private const double TimingWeight = 0.8;
+    private const double MicrosPerSecond = 1_000_000;
+
+    private readonly BeaconOptions _options;
+    private readonly LruSlotMap<BeaconKey> _series;
+    private readonly int _window;
+    private readonly long[] _intervals;
+    private readonly long[] _sizes;
+    private readonly long[] _lastStart;
+    private readonly long[] _connections;
+    private readonly int[] _filled;
+    private readonly bool[] _sized;
+    private readonly bool[] _reported;
+
+    public BeaconScorer(BeaconOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _window = options.Window;
+        _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
+        _intervals = new long[options.MaxSeries * _window];
+        _sizes = new long[options.MaxSeries * _window];
+        _lastStart = new long[options.MaxSeries];
+        _connections = new long[options.MaxSeries];
+        _filled = new int[options.MaxSeries];
+        _sized = new bool[options.MaxSeries];
+        _reported = new bool[options.MaxSeries];
+    }
+
+    public int Count => _series.Count;
+
+    /// <summary>Series dropped to make room for new ones.</summary>
+    public long Evictions => _series.Evictions;
+
+    /// <summary>Starts earlier than the series' previous start, ignored.</summary>
+    public long OutOfOrder { get; private set; }
+
+    public BeaconScore Observe(in BeaconKey key, long startMicros, long bytes) => Observe(key, startMicros, bytes, out _);
+
+    /// <summary>Adds one connection start (packet time, µs) and its size in bytes (0 when unknown),
+    /// and returns the series' score. <paramref name="firstCrossing"/> is true once per series: on
+    /// the start that first makes it a beacon, so the caller raises one finding.</summary>
+    public BeaconScore Observe(in BeaconKey key, long startMicros, long bytes, out bool firstCrossing)
+    {
+        firstCrossing = false;
+        var slot = _series.Acquire(key, out var created);
+        if (created)
+        {
+            _connections[slot] = 0;
+            _filled[slot] = 0;
+            _sized[slot] = false;
+            _reported[slot] = false;
+        }
+        else if (startMicros < _lastStart[slot])
+        {
+            OutOfOrder++;
+            return Score(slot);
+        }
+
+        var connections = _connections[slot];
+        var ring = slot * _window;
+        if (connections > 0)
+        {
+            _intervals[ring + (int)((connections - 1) % _window)] = startMicros - _lastStart[slot];
+            _filled[slot] = Math.Min(_filled[slot] + 1, _window);
+        }
+        _sizes[ring + (int)(connections % _window)] = bytes;
+        _sized[slot] |= bytes > 0;
+        _lastStart[slot] = startMicros;
+        _connections[slot] = connections + 1;
+
+        var score = Score(slot);
+        firstCrossing = score.IsBeacon && !_reported[slot];
+        _reported[slot] |= firstCrossing;
+        return score;
+    }
+
+    public bool TryGetScore(in BeaconKey key, out BeaconScore score)
+    {
+        score = default;
+        if (!_series.TryFind(key, out var slot))
+            return false;
+        score = Score(slot);
+        return true;
+    }
+
+    private BeaconScore Score(int slot)
+    {
+        var connections = _connections[slot];
+        var intervals = _filled[slot];
+        if (intervals < 2)
+            return new BeaconScore(connections, intervals, 0, 0, 0, 0, double.NaN, 0, false);
+
+        Span<double> sorted = stackalloc double[_window];
+        Span<double> scratch = stackalloc double[_window];
+        var ring = slot * _window;
+        for (var i = 0; i < intervals; i++)
+            sorted[i] = _intervals[ring + i] / MicrosPerSecond;
+        var sample = sorted[..intervals];
+        var cv = RobustStatistics.Cv(sample, out var mean);
+        sample.Sort();
+        var bowley = RobustStatistics.Bowley(sample);
+        var madRatio = RobustStatistics.MadRatio(sample, scratch);
+        var timing = ((1 - Math.Abs(bowley)) + Regularity(madRatio) + 2 * Regularity(cv)) / 4;
+
+        var sizeRegularity = SizeRegularity(slot, sorted, scratch);
+        var combined = double.IsNaN(sizeRegularity) ? timing : TimingWeight * timing + (1 - TimingWeight) * sizeRegularity;
+        var countFactor = Math.Min(1.0, intervals / (double)(_options.MinConnections - 1));
+        var score = combined * countFactor;
+
+        var isBeacon = connections >= _options.MinConnections
+            && score >= _options.Threshold
+            && mean >= _options.MinMeanIntervalSeconds
+            && mean <= _options.MaxMeanIntervalSeconds
+            && cv <= _options.MaxCv;
+        return new BeaconScore(connections, intervals, mean, cv, bowley, madRatio, sizeRegularity, score, isBeacon);
+    }
+
+    /// <summary>(1 − |Bowley| + MAD regularity) / 2 over the kept sizes; NaN when no size was given.</summary>
+    private double SizeRegularity(int slot, Span<double> sorted, Span<double> scratch)
+    {
+        var count = (int)Math.Min(_connections[slot], _window);
+        if (!_sized[slot] || count < 3)
+            return double.NaN;
+        var ring = slot * _window;
+        for (var i = 0; i < count; i++)
+            sorted[i] = _sizes[ring + i];
+        var sample = sorted[..count];
+        sample.Sort();
+        return ((1 - Math.Abs(RobustStatistics.Bowley(sample))) + Regularity(RobustStatistics.MadRatio(sample, scratch))) / 2;
+    }
+
+    private static double Regularity(double dispersion) => Math.Clamp(1 - dispersion / DispersionCeiling, 0, 1);
+}

@@ -1,0 +1,31 @@
+namespace Edge.Detect.Behaviour;
+
+/// <summary>Defaults: the corpus WannaCry rule (≥ 20 distinct addresses on one port) within a minute,
+/// and a wider scan view of ≥ 64 distinct (address, port) targets within a minute.</summary>
+public sealed class FanOutOptions
+{
+    public int PortThreshold { get; init; } = 20;
+
+    public double PortWindowSeconds { get; init; } = 60;
+
+    /// <summary>(source, port) pairs tracked at once; least recently active evicted beyond this.</summary>
+    public int MaxPortSources { get; init; } = 4096;
+
+    public int ScanThreshold { get; init; } = 64;
+
+    public double ScanWindowSeconds { get; init; } = 60;
+
+    public int MaxScanSources { get; init; } = 1024;
+
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(PortThreshold, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(PortThreshold, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ScanThreshold, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ScanThreshold, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PortWindowSeconds, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ScanWindowSeconds, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPortSources, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxScanSources, 1);
+    }
+}

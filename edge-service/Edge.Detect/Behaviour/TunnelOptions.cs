@@ -1,0 +1,30 @@
+namespace Edge.Detect.Behaviour;
+
+/// <summary>Defaults follow the corpus rule: at least 20 queries under one zone with long encoded labels.</summary>
+public sealed class TunnelOptions
+{
+    /// <summary>(client, zone) pairs tracked at once; least recently active evicted beyond this.</summary>
+    public int MaxZones { get; init; } = 2048;
+
+    /// <summary>Counters cover a tumbling window of packet time this long.</summary>
+    public double WindowSeconds { get; init; } = 60;
+
+    public int MinQueries { get; init; } = 20;
+
+    public double Threshold { get; init; } = 0.6;
+
+    /// <summary>Mean subdomain label length (octets) that counts as fully "long"; iodine sends 50–63.</summary>
+    public double LongLabelLength { get; init; } = 32;
+
+    /// <summary>Mean Shannon entropy (bits per octet of the subdomain) that counts as fully "encoded".</summary>
+    public double HighEntropyBits { get; init; } = 4;
+
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxZones, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WindowSeconds, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinQueries, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LongLabelLength, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HighEntropyBits, 0);
+    }
+}

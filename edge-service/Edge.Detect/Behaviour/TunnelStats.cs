@@ -1,0 +1,158 @@
+using System.Text;
+using Edge.Watch.Dns;
+using Edge.Watch.Net;
+
+namespace Edge.Detect.Behaviour;
+
+/// <summary>Per (client, zone) DNS query counters over a tumbling window of packet time: volume,
+/// distinct subdomains (linear counting over a 1024-bit bitmap), mean subdomain label length,
+/// mean per-query entropy, and the share of TXT/NULL/CNAME questions, combined into a 0..1 score.
+/// The caller passes the query name in presentation form and the zone (registrable domain) it
+/// decided on. Memory is fixed: about <c>MaxZones × 230</c> bytes.</summary>
+public sealed class TunnelStats
+{
+    private const int BitmapWords = 16;
+    private const double LengthWeight = 0.35;
+    private const double EntropyWeight = 0.25;
+    private const double UniqueWeight = 0.2;
+    private const double TypeWeight = 0.2;
+
+    private readonly TunnelOptions _options;
+    private readonly LruSlotMap<TunnelKey> _zones;
+    private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
+    private readonly long _windowMicros;
+    private readonly ulong[] _bitmaps;
+    private readonly long[] _windowStart;
+    private readonly int[] _queries;
+    private readonly int[] _named;
+    private readonly int[] _labels;
+    private readonly int[] _labelOctets;
+    private readonly double[] _entropy;
+    private readonly int[] _tunnelTypes;
+    private readonly bool[] _reported;
+
+    public TunnelStats(TunnelOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _windowMicros = (long)(options.WindowSeconds * 1_000_000);
+        _zones = new LruSlotMap<TunnelKey>(options.MaxZones);
+        _bitmaps = new ulong[options.MaxZones * BitmapWords];
+        _windowStart = new long[options.MaxZones];
+        _queries = new int[options.MaxZones];
+        _named = new int[options.MaxZones];
+        _labels = new int[options.MaxZones];
+        _labelOctets = new int[options.MaxZones];
+        _entropy = new double[options.MaxZones];
+        _tunnelTypes = new int[options.MaxZones];
+        _reported = new bool[options.MaxZones];
+    }
+
+    public int Count => _zones.Count;
+
+    public long Evictions => _zones.Evictions;
+
+    /// <summary>Names that did not end in the zone given with them, ignored.</summary>
+    public long Mismatched { get; private set; }
+
+    public TunnelScore Observe(in IpAddr client, ReadOnlySpan<byte> qname, ReadOnlySpan<byte> zone, ushort qtype, long timestampMicros) =>
+        Observe(client, qname, zone, qtype, timestampMicros, out _);
+
+    /// <summary>Adds one query. <paramref name="firstCrossing"/> is true on the query that first makes
+    /// the pair tunnel-like; it is raised again only after a window that was not.</summary>
+    public TunnelScore Observe(in IpAddr client, ReadOnlySpan<byte> qname, ReadOnlySpan<byte> zone, ushort qtype, long timestampMicros, out bool firstCrossing)
+    {
+        firstCrossing = false;
+        qname = TrimDot(qname);
+        zone = TrimDot(zone);
+        if (!TrySplit(qname, zone, out var subdomain))
+        {
+            Mismatched++;
+            return default;
+        }
+
+        var slot = _zones.Acquire(new TunnelKey(client, ZoneHash(zone)), out var created);
+        if (created)
+        {
+            _reported[slot] = false;
+            Reset(slot, timestampMicros);
+        }
+        else if (timestampMicros - _windowStart[slot] >= _windowMicros)
+        {
+            _reported[slot] &= Score(slot).IsTunnel;
+            Reset(slot, timestampMicros);
+        }
+
+        _queries[slot]++;
+        if (qtype is DnsType.TXT or DnsType.NULL or DnsType.CNAME)
+            _tunnelTypes[slot]++;
+        if (!subdomain.IsEmpty)
+        {
+            SubdomainShape.Measure(subdomain, out var labels, out var octets, out var entropy, out var hash);
+            _named[slot]++;
+            _labels[slot] += labels;
+            _labelOctets[slot] += octets;
+            _entropy[slot] += entropy;
+            LinearCounter.Add(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords), TargetHash.Mix(hash ^ _seed));
+        }
+
+        var score = Score(slot);
+        firstCrossing = score.IsTunnel && !_reported[slot];
+        _reported[slot] |= firstCrossing;
+        return score;
+    }
+
+    private TunnelScore Score(int slot)
+    {
+        var queries = _queries[slot];
+        var named = _named[slot];
+        var unique = named == 0 ? 0 : (int)Math.Min(named, Math.Round(LinearCounter.Estimate(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords))));
+        var meanLabel = _labels[slot] == 0 ? 0 : _labelOctets[slot] / (double)_labels[slot];
+        var meanEntropy = named == 0 ? 0 : _entropy[slot] / named;
+        var typeShare = queries == 0 ? 0 : _tunnelTypes[slot] / (double)queries;
+        var shape = LengthWeight * Math.Min(1, meanLabel / _options.LongLabelLength)
+            + EntropyWeight * Math.Min(1, meanEntropy / _options.HighEntropyBits)
+            + UniqueWeight * (queries == 0 ? 0 : unique / (double)queries)
+            + TypeWeight * typeShare;
+        var score = Math.Min(1, queries / (double)_options.MinQueries) * shape;
+        var isTunnel = queries >= _options.MinQueries && score >= _options.Threshold;
+        return new TunnelScore(queries, unique, meanLabel, meanEntropy, typeShare, score, isTunnel);
+    }
+
+    private void Reset(int slot, long now)
+    {
+        _bitmaps.AsSpan(slot * BitmapWords, BitmapWords).Clear();
+        _windowStart[slot] = now;
+        _queries[slot] = 0;
+        _named[slot] = 0;
+        _labels[slot] = 0;
+        _labelOctets[slot] = 0;
+        _entropy[slot] = 0;
+        _tunnelTypes[slot] = 0;
+    }
+
+    private static bool TrySplit(ReadOnlySpan<byte> qname, ReadOnlySpan<byte> zone, out ReadOnlySpan<byte> subdomain)
+    {
+        subdomain = default;
+        if (qname.Length == zone.Length)
+            return Ascii.EqualsIgnoreCase(qname, zone);
+        var cut = qname.Length - zone.Length - 1;
+        if (zone.IsEmpty || cut < 1 || qname[cut] != (byte)'.' || !Ascii.EqualsIgnoreCase(qname[(cut + 1)..], zone))
+            return false;
+        subdomain = qname[..cut];
+        return true;
+    }
+
+    private ulong ZoneHash(ReadOnlySpan<byte> zone)
+    {
+        var hash = 14695981039346656037UL ^ _seed;
+        foreach (var octet in zone)
+            hash = (hash ^ (uint)(octet is >= (byte)'A' and <= (byte)'Z' ? octet | 0x20 : octet)) * 1099511628211UL;
+        return TargetHash.Mix(hash);
+    }
+
+    private static ReadOnlySpan<byte> TrimDot(ReadOnlySpan<byte> name) =>
+        name.Length > 1 && name[^1] == (byte)'.' ? name[..^1] : name;
+
+    private readonly record struct TunnelKey(IpAddr Client, ulong Zone);
+}
