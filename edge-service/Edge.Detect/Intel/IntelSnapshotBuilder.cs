@@ -15,19 +15,19 @@ public sealed class IntelSnapshotBuilder
     private readonly List<IntelList> _lists = [];
 
     public IntelSnapshotBuilder()
-        : this(-1)
+        : this(-1, withCidrs: true)
     {
     }
 
-    /// <param name="onlyShard">Keep only the domains of this shard and no CIDRs; -1 keeps all.</param>
-    internal IntelSnapshotBuilder(int onlyShard)
+    /// <param name="onlyShard">Keep only the domains of this shard; -1 keeps all.</param>
+    internal IntelSnapshotBuilder(int onlyShard, bool withCidrs)
     {
         for (var i = 0; i < _shards.Length; i++)
         {
             if (onlyShard < 0 || onlyShard == i)
                 _shards[i] = new DomainTableBuilder();
         }
-        if (onlyShard < 0)
+        if (withCidrs)
             _cidrs = new CidrTableBuilder();
     }
 
