@@ -1,0 +1,3 @@
+namespace Edge.Detect.Intel;
+
+public sealed record IntelLoadResult(IntelSnapshot Snapshot, IntelLoadReport Report);

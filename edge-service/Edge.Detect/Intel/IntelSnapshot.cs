@@ -1,0 +1,83 @@
+using Edge.Watch.Net;
+
+namespace Edge.Detect.Intel;
+
+/// <summary>One compiled, immutable intel set: domain suffixes and CIDRs with their lists.
+/// Lookups are allocation-free and safe from any number of threads.</summary>
+public sealed class IntelSnapshot
+{
+    /// <summary>Domains are split by the top bits of their hash, so an update can rebuild one
+    /// shard at a time (see <see cref="IntelHolder.ReloadByShards"/>).</summary>
+    internal const int ShardBits = 2;
+
+    internal const int ShardCount = 1 << ShardBits;
+
+    public static readonly IntelSnapshot Empty = new([DomainTable.Empty, DomainTable.Empty, DomainTable.Empty, DomainTable.Empty], CidrTable.Empty);
+
+    private readonly DomainTable[] _shards;
+    private readonly CidrTable _cidrs;
+
+    internal IntelSnapshot(DomainTable[] shards, CidrTable cidrs)
+    {
+        _shards = shards;
+        _cidrs = cidrs;
+    }
+
+    public int DomainCount => _shards.Sum(shard => shard.Count);
+
+    public int CidrCount => _cidrs.Count;
+
+    /// <summary>Entries dropped at compile time because the same name or network came earlier.</summary>
+    public int Duplicates => _shards.Sum(shard => shard.Duplicates) + _cidrs.Duplicates;
+
+    /// <summary>Bytes held by the compiled arrays (not counting the list names).</summary>
+    public long Bytes => _shards.Sum(shard => shard.Bytes) + _cidrs.Bytes;
+
+    internal DomainTable Shard(int index) => _shards[index];
+
+    internal CidrTable Cidrs => _cidrs;
+
+    internal static int ShardOf(ulong hash) => (int)(hash >> (64 - ShardBits));
+
+    internal IntelSnapshot WithShard(int index, DomainTable shard)
+    {
+        var shards = (DomainTable[])_shards.Clone();
+        shards[index] = shard;
+        return new IntelSnapshot(shards, _cidrs);
+    }
+
+    internal IntelSnapshot WithCidrs(CidrTable cidrs) => new(_shards, cidrs);
+
+    /// <summary>The most specific listed suffix of <paramref name="name"/> on a label boundary,
+    /// ignoring ASCII case and one trailing dot: "a.evil.com" matches "evil.com",
+    /// "notevil.com" does not.</summary>
+    public bool TryMatchDomain(ReadOnlySpan<byte> name, out DomainMatch match)
+    {
+        match = default;
+        name = DomainName.TrimDot(name);
+        if (name.IsEmpty || name.Length > DomainName.MaxLength)
+            return false;
+        var found = false;
+        var hash = SuffixHash.Seed;
+        // Right to left: each label boundary completes the hash of one more suffix, and a
+        // longer suffix found later is more specific, so the last hit wins.
+        for (var i = name.Length - 1; i >= 0; i--)
+        {
+            hash = SuffixHash.Step(hash, name[i]);
+            if (i > 0 && name[i - 1] != (byte)'.')
+                continue;
+            var finished = SuffixHash.Finish(hash);
+            var shard = _shards[ShardOf(finished)];
+            var list = shard.Find(finished, name[i..]);
+            if (list >= 0)
+            {
+                match = new DomainMatch(shard.Lists[list], i);
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The longest listed prefix containing <paramref name="address"/>.</summary>
+    public bool TryMatchAddress(IpAddr address, out CidrMatch match) => _cidrs.TryMatch(address, out match);
+}

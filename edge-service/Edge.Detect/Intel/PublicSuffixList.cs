@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace Edge.Detect.Intel;
+
+/// <summary>The Public Suffix List (https://publicsuffix.org/list/) compiled into the same hashed
+/// suffix table as the intel names; lookups walk the name right to left without allocating.
+/// Rules: normal, wildcard (<c>*.</c>), exception (<c>!</c>); ICANN and private sections.</summary>
+public sealed class PublicSuffixList
+{
+    private const ushort Normal = 1;
+    private const ushort Wildcard = 2;
+    private const ushort Exception = 4;
+
+    private static readonly Lazy<PublicSuffixList> s_bundled = new(LoadBundled);
+
+    private readonly DomainTable _rules;
+
+    private PublicSuffixList(DomainTable rules) => _rules = rules;
+
+    /// <summary>The copy bundled with Edge.Detect (see Intel/README.md for its version).</summary>
+    public static PublicSuffixList Bundled => s_bundled.Value;
+
+    public int RuleCount => _rules.Count;
+
+    public static PublicSuffixList Parse(Stream stream, bool includePrivate = true)
+    {
+        var rules = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var inPrivate = false;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains("===BEGIN PRIVATE DOMAINS===", StringComparison.Ordinal))
+                inPrivate = true;
+            var rule = line.Trim();
+            var space = rule.IndexOfAny([' ', '\t']);
+            if (space >= 0)
+                rule = rule[..space];
+            if (rule.Length == 0 || rule.StartsWith("//", StringComparison.Ordinal) || (inPrivate && !includePrivate))
+                continue;
+            var flag = Normal;
+            if (rule.StartsWith('!'))
+                (flag, rule) = (Exception, rule[1..]);
+            else if (rule.StartsWith("*.", StringComparison.Ordinal))
+                (flag, rule) = (Wildcard, rule[2..]);
+            rule = rule.ToLowerInvariant();
+            rules[rule] = (ushort)(rules.GetValueOrDefault(rule) | flag);
+        }
+        var builder = new DomainTableBuilder();
+        foreach (var (rule, flags) in rules)
+            builder.Add(Encoding.UTF8.GetBytes(rule), flags);
+        return new PublicSuffixList(builder.Build([]));
+    }
+
+    /// <summary>Finds the registrable domain (eTLD+1) of <paramref name="name"/>: it starts at
+    /// <paramref name="start"/> and runs to the end (less a trailing dot). False when the name is
+    /// itself a public suffix or is not a well-formed name (empty label).</summary>
+    public bool TryGetRegistrableDomain(ReadOnlySpan<byte> name, out int start)
+    {
+        start = 0;
+        name = DomainName.TrimDot(name);
+        if (name.IsEmpty || name.Length > DomainName.MaxLength || name[0] == (byte)'.' || name[^1] == (byte)'.')
+            return false;
+        var hash = SuffixHash.Seed;
+        var labelEnd = name.Length;
+        var parentFlags = 0;
+        // The implicit rule "*" makes the last label a public suffix.
+        var suffixStart = -1;
+        for (var i = name.Length - 1; i >= 0; i--)
+        {
+            hash = SuffixHash.Step(hash, name[i]);
+            if (i > 0 && name[i - 1] != (byte)'.')
+                continue;
+            if (i == labelEnd)
+                return false;
+            var flags = _rules.Find(SuffixHash.Finish(hash), name[i..]);
+            flags = flags < 0 ? 0 : flags;
+            if ((flags & Exception) != 0)
+            {
+                // An exception rule prevails: its parent is the public suffix.
+                suffixStart = labelEnd + 1;
+                break;
+            }
+            if (suffixStart < 0 || (flags & Normal) != 0 || (parentFlags & Wildcard) != 0)
+                suffixStart = i;
+            parentFlags = flags;
+            labelEnd = i - 1;
+        }
+        if (suffixStart <= 0)
+            return false;
+        start = name[..(suffixStart - 1)].LastIndexOf((byte)'.') + 1;
+        return true;
+    }
+
+    private static PublicSuffixList LoadBundled()
+    {
+        using var stream = typeof(PublicSuffixList).Assembly.GetManifestResourceStream("Edge.Detect.Intel.Data.public_suffix_list.dat")
+            ?? throw new InvalidOperationException("public_suffix_list.dat is not embedded");
+        return Parse(stream);
+    }
+}
