@@ -1,7 +1,6 @@
 """Writes the generated C# data files of Edge.Detect/Names (run by build.sh).
 
 - DgaTrigramData.cs: the trigram cost table from train.py, base64.
-- PublicSuffixData.cs: the ASCII rules of the Public Suffix List (ICANN and private sections), one a line.
 - SkeletonData.cs: code point -> ASCII letter folds for IDN homograph checks (UTS #39-style skeleton):
   Latin letters with diacritics, strokes, hooks (Vietnamese included) fold to their base letter by their
   Unicode name (e.g. 'LATIN SMALL LETTER G WITH STROKE' -> g), plus hand-picked Cyrillic and Greek
@@ -59,27 +58,12 @@ def skeleton_pairs():
     return sorted(pairs.items())
 
 
-def psl_rules(path):
-    rules = []
-    for line in open(path, encoding='utf-8'):
-        rule = line.strip()
-        if not rule or rule.startswith('//') or not rule.isascii():
-            continue
-        rules.append(rule.lower())
-    return rules
-
-
 def main(model, psl, out_dir):
     data = base64.b64encode(open(model, 'rb').read()).decode('ascii')
     with open(f'{out_dir}/DgaTrigramData.cs', 'w') as f:
         f.write(HEADER + "namespace Edge.Detect.Names;\n\ninternal static class DgaTrigramData\n{\n")
         f.write("    /// <summary>38x38x38 costs, 1/8 bit each; see tools/dga-model/train.py.</summary>\n")
         f.write(f'    public const string Base64 = "{data}";\n}}\n')
-    rules = psl_rules(psl)
-    with open(f'{out_dir}/PublicSuffixData.cs', 'w') as f:
-        f.write(HEADER + "namespace Edge.Detect.Names;\n\ninternal static class PublicSuffixData\n{\n")
-        f.write(f"    /// <summary>{len(rules)} ASCII rules of /usr/share/publicsuffix/public_suffix_list.dat (Debian publicsuffix).</summary>\n")
-        f.write('    public static ReadOnlySpan<byte> Rules => "' + '\\n'.join(rules) + '"u8;\n}\n')
     pairs = skeleton_pairs()
     with open(f'{out_dir}/SkeletonData.cs', 'w') as f:
         f.write(HEADER + "namespace Edge.Detect.Names;\n\ninternal static class SkeletonData\n{\n")

@@ -91,6 +91,32 @@ public sealed class PublicSuffixList
         return true;
     }
 
+    /// <summary>Splits a name into its registrable label and public suffix: for
+    /// <c>www.dichvucong.gov.vn</c> the label <c>dichvucong</c> starts at <paramref name="labelStart"/>
+    /// and the suffix <c>gov.vn</c> at <paramref name="suffixStart"/>. False as for
+    /// <see cref="TryGetRegistrableDomain"/>.</summary>
+    public bool TrySplit(ReadOnlySpan<byte> name, out int labelStart, out int labelLength, out int suffixStart)
+    {
+        labelLength = suffixStart = 0;
+        if (!TryGetRegistrableDomain(name, out labelStart))
+            return false;
+        labelLength = name[labelStart..].IndexOf((byte)'.');
+        if (labelLength <= 0)
+            return false;
+        suffixStart = labelStart + labelLength + 1;
+        return true;
+    }
+
+    /// <summary>The registrable label of <paramref name="name"/> (<c>dichvucong</c> above).</summary>
+    public bool TryGetRegistrableLabel(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> label)
+    {
+        label = default;
+        if (!TrySplit(name, out var start, out var length, out _))
+            return false;
+        label = name.Slice(start, length);
+        return true;
+    }
+
     private static PublicSuffixList LoadBundled()
     {
         using var stream = typeof(PublicSuffixList).Assembly.GetManifestResourceStream("Edge.Detect.Intel.Data.public_suffix_list.dat")

@@ -1,3 +1,5 @@
+using Edge.Detect.Intel;
+
 namespace Edge.Detect.Names;
 
 /// <summary>Character-trigram model of benign DNS labels (see README.md). <see cref="Score"/> is the

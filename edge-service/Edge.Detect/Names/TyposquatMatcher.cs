@@ -1,4 +1,5 @@
 using System.Text;
+using Edge.Detect.Intel;
 
 namespace Edge.Detect.Names;
 
@@ -20,7 +21,7 @@ public sealed class TyposquatMatcher
     /// <summary>Protected registrable domains in ASCII (or xn-- punycode), e.g. <c>dichvucong.gov.vn</c>.</summary>
     public TyposquatMatcher(IEnumerable<string> protectedDomains, PublicSuffixList? suffixes = null)
     {
-        _suffixes = suffixes ?? PublicSuffixList.Default;
+        _suffixes = suffixes ?? PublicSuffixList.Bundled;
         _domains = [.. protectedDomains.Select(Prepare)];
     }
 

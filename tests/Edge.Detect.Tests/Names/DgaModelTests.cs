@@ -1,3 +1,4 @@
+using Edge.Detect.Intel;
 using Edge.Detect.Names;
 
 namespace Edge.Detect.Tests.Names;
@@ -59,7 +60,7 @@ public sealed class DgaModelTests(ITestOutputHelper output)
     {
         // A name that is itself a public suffix (akamaized.net is one, in the private section) scores its first label.
         var bytes = NameCorpus.Bytes(name);
-        if (!PublicSuffixList.Default.TryGetRegistrableLabel(bytes, out var label))
+        if (!PublicSuffixList.Bundled.TryGetRegistrableLabel(bytes, out var label))
             label = bytes.AsSpan(0, bytes.AsSpan().IndexOf((byte)'.'));
         return s_model.Score(label);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edge.Detect.Intel;
 using Edge.Detect.Names;
 
 namespace Edge.Detect.Tests.Names;
@@ -24,7 +25,7 @@ public sealed class NamesFuzzTests
             s_matcher.TryMatch(name, out _, out _);
             model.Score(name);
             NameFeatures.Compute(name);
-            PublicSuffixList.Default.TrySplit(name, out _, out _, out _);
+            PublicSuffixList.Bundled.TrySplit(name, out _, out _, out _);
             Punycode.TryDecode(name, codePoints, out _);
         }
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());

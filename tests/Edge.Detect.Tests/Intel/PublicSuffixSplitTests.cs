@@ -1,9 +1,10 @@
 using System.Text;
+using Edge.Detect.Intel;
 using Edge.Detect.Names;
 
-namespace Edge.Detect.Tests.Names;
+namespace Edge.Detect.Tests.Intel;
 
-public sealed class PublicSuffixListTests
+public sealed class PublicSuffixSplitTests
 {
     [Theory]
     [InlineData("dichvucong.gov.vn", "dichvucong", "gov.vn")]
@@ -18,7 +19,7 @@ public sealed class PublicSuffixListTests
     {
         var bytes = Encoding.ASCII.GetBytes(name);
 
-        Assert.True(PublicSuffixList.Default.TrySplit(bytes, out var start, out var length, out var suffixStart));
+        Assert.True(PublicSuffixList.Bundled.TrySplit(bytes, out var start, out var length, out var suffixStart));
         Assert.Equal(label, Encoding.ASCII.GetString(bytes, start, length));
         Assert.Equal(suffix, Encoding.ASCII.GetString(bytes[suffixStart..]).TrimEnd('.'));
     }
@@ -31,16 +32,16 @@ public sealed class PublicSuffixListTests
     [InlineData("a..com")]
     [InlineData("bar.ck")]
     public void Refuses_suffixes_and_malformed_names(string name) =>
-        Assert.False(PublicSuffixList.Default.TrySplit(Encoding.ASCII.GetBytes(name), out _, out _, out _));
+        Assert.False(PublicSuffixList.Bundled.TrySplit(Encoding.ASCII.GetBytes(name), out _, out _, out _));
 
     [Fact]
     public void Splitting_allocates_nothing()
     {
         var name = "www.dichvucong.gov.vn"u8.ToArray();
-        PublicSuffixList.Default.TrySplit(name, out _, out _, out _);
+        PublicSuffixList.Bundled.TrySplit(name, out _, out _, out _);
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++)
-            PublicSuffixList.Default.TrySplit(name, out _, out _, out _);
+            PublicSuffixList.Bundled.TrySplit(name, out _, out _, out _);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
