@@ -47,6 +47,9 @@ public sealed unsafe class PcapFileSource : ICaptureSource
 
     public string? Error { get; private set; }
 
+    /// <summary>Records whose time was outside 1970..9999 (clamped).</summary>
+    public long BadTimestamps { get; private set; }
+
     public bool TryRead(out CapturedFrame frame)
     {
         var header = IntPtr.Zero;
@@ -65,9 +68,20 @@ public sealed unsafe class PcapFileSource : ICaptureSource
         var captured = Marshal.ReadInt32(header, CapturedLengthOffset);
         var wire = Marshal.ReadInt32(header, WireLengthOffset);
         Position += captured + RecordOverhead;
-        frame = new CapturedFrame((seconds * 1_000_000) + micros, wire, new ReadOnlySpan<byte>((void*)data, captured));
+        frame = new CapturedFrame(Timestamp(seconds, micros), wire, new ReadOnlySpan<byte>((void*)data, captured));
         return true;
     }
 
     public void Dispose() => _device.Dispose();
+
+    /// <summary>Microseconds since 1970; a damaged record's absurd time is clamped and counted
+    /// instead of wrapping around (which would expire every flow at once).</summary>
+    private long Timestamp(long seconds, long micros)
+    {
+        const long MaxSeconds = 253_402_300_799; // 9999-12-31T23:59:59Z
+        if (seconds is >= 0 and <= MaxSeconds && micros is >= 0 and < 1_000_000)
+            return (seconds * 1_000_000) + micros;
+        BadTimestamps++;
+        return Math.Clamp(seconds, 0, MaxSeconds) * 1_000_000;
+    }
 }

@@ -66,6 +66,13 @@ internal static class ReplayCommand
             Console.Error.WriteLine($"edge-service replay: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(eventsTarget is null
+                ? $"edge-service replay: {e.Message}"
+                : $"edge-service replay: cannot write the event log to {eventsTarget}: {e.Message}");
+            return 1;
+        }
         finally
         {
             writer?.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Edge.Watch.Decoding;
 using Edge.Watch.Flows;
 using Edge.Watch.Net;
 
@@ -8,8 +9,12 @@ namespace Edge.Service.EventLog;
 /// <summary>Text forms used in events. This is the event-log path, which may allocate.</summary>
 public static class EventText
 {
+    private static readonly long s_maxMicros = (DateTime.MaxValue - DateTime.UnixEpoch).Ticks / 10;
+
+    /// <summary>ISO 8601 UTC with microseconds. A capture time outside 1970..9999 (a damaged file) is
+    /// clamped rather than refused: the event is still written.</summary>
     public static string Timestamp(long micros) =>
-        DateTime.UnixEpoch.AddTicks(micros * 10).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        DateTime.UnixEpoch.AddTicks(Math.Clamp(micros, 0, s_maxMicros) * 10).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>EVE's protocol names.</summary>
     public static string Protocol(byte protocol) => protocol switch
@@ -23,10 +28,20 @@ public static class EventText
 
     public static string Hex16(ushort value) => "0x" + value.ToString("x4", CultureInfo.InvariantCulture);
 
-    /// <summary>Bytes from the wire as text: UTF-8 where valid, invalid sequences replaced.</summary>
-    public static string Wire(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+    /// <summary>Bytes from the wire as printable text, losslessly escaped (see <see cref="PrintableText"/>).</summary>
+    public static string Wire(ReadOnlySpan<byte> bytes)
+    {
+        var length = PrintableText.MaxLength(bytes.Length);
+        var rented = length <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> text = rented ?? stackalloc byte[1024];
+        PrintableText.TryFormat(bytes, text, out var written);
+        var result = Encoding.ASCII.GetString(text[..written]);
+        if (rented is not null)
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        return result;
+    }
 
-    public static string? WireOrNull(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes);
+    public static string? WireOrNull(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? null : Wire(bytes);
 
     public static string Address(IpAddr address) => address.ToString();
 

@@ -43,6 +43,8 @@ public sealed class ReplayRunner(WatchOptions options, IWatchObserver observer)
                         break;
                 }
             }
+            if (source.BadTimestamps > 0)
+                warnings.Add($"{file}: {source.BadTimestamps} record(s) had a time outside 1970..9999 (clamped)");
             if (source.Error is { } error)
                 warnings.Add($"{file}: reading stopped early: {error}");
             doneBytes += source.Length;

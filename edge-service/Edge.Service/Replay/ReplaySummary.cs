@@ -15,7 +15,7 @@ public static class ReplaySummary
         output.WriteLine($"time           {result.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s, {N((long)result.PacketsPerSecond)} packets/s");
         output.WriteLine($"network        IPv4 {N(c.Ipv4)}, IPv6 {N(c.Ipv6)}, not IP {N(c.NotIp)}, fragments {N(c.Fragments)}, with IP options {N(c.IpOptions)}");
         output.WriteLine($"transport      TCP {N(c.Tcp)}, UDP {N(c.Udp)}, ICMP {N(c.Icmp)}, other {N(c.OtherIp)}");
-        output.WriteLine($"flows          {N(f.Created)} (TCP {N(f.CreatedTcp)}, UDP {N(f.CreatedUdp)}, other {N(f.CreatedOther)}), timed out {N(f.TimedOut)}, evicted {N(f.Evicted)}");
+        output.WriteLine($"flows          {N(f.Created)} (TCP {N(f.CreatedTcp)}, UDP {N(f.CreatedUdp)}, other {N(f.CreatedOther)}), closed {N(f.Closed)}, timed out {N(f.TimedOut)}, evicted {N(f.Evicted)}");
         output.WriteLine($"dns            {N(c.DnsMessages)} messages ({N(c.DnsQueries)} queries, {N(c.DnsResponses)} responses)");
         output.WriteLine($"tls            {N(c.TlsClientHellos)} ClientHellos");
         output.WriteLine($"http           {N(c.HttpRequests)} requests");

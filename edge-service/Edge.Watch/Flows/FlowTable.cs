@@ -98,11 +98,14 @@ public sealed class FlowTable
         _lastSweepMicros = nowMicros;
         for (var c = 0; c < s_classes; c++)
         {
-            var reason = c == (int)TimeoutClass.TcpClosed ? FlowEndReason.Closed : FlowEndReason.Timeout;
+            var closed = c == (int)TimeoutClass.TcpClosed;
             while (_tails[c] != None && nowMicros - _flows[_tails[c]].LastSeenMicros >= _timeouts[c])
             {
-                Counters.TimedOut++;
-                End(_tails[c], reason);
+                if (closed)
+                    Counters.Closed++;
+                else
+                    Counters.TimedOut++;
+                End(_tails[c], closed ? FlowEndReason.Closed : FlowEndReason.Timeout);
             }
         }
     }

@@ -136,5 +136,47 @@ public class ReplayCommandTests
         Assert.Equal(68 + 72, Number(run.Output, @"^packets\s+([\d,]+)"));
     }
 
+    [Fact]
+    public void An_unwritable_event_log_is_named_and_exits_1()
+    {
+        var run = EdgeServiceProcess.Run("replay", Sample, "--events", "/nonexistent/dir/out.ndjson");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot write the event log to /nonexistent/dir/out.ndjson", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pcapng_record_with_an_absurd_time_is_clamped_with_a_warning()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"edge-{Guid.NewGuid():N}.pcapng");
+        try
+        {
+            File.WriteAllBytes(path, PcapngWithOnePacket(timestampMicros: 1UL << 62));
+            var run = EdgeServiceProcess.Run("replay", path, "--events", "-");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("time outside 1970..9999", run.Error, StringComparison.Ordinal);
+            Assert.Contains("\"type\":\"flow\"", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Section header, one Ethernet interface (microsecond resolution) and one UDP packet.</summary>
+    private static byte[] PcapngWithOnePacket(ulong timestampMicros)
+    {
+        var stream = new MemoryStream();
+        var w = new BinaryWriter(stream);
+        w.Write(0x0A0D0D0Au); w.Write(28u); w.Write(0x1A2B3C4Du); w.Write((ushort)1); w.Write((ushort)0); w.Write(-1L); w.Write(28u);
+        w.Write(1u); w.Write(20u); w.Write((ushort)1); w.Write((ushort)0); w.Write(65535u); w.Write(20u);
+        byte[] frame = [.. new byte[12], 0x08, 0x00, 0x45, 0, 0, 29, 0, 0, 0, 0, 64, 17, 0, 0, 10, 77, 0, 10, 192, 0, 2, 53, 0x30, 0x39, 0, 53, 0, 9, 0, 0, 0];
+        var padded = (frame.Length + 3) / 4 * 4;
+        var total = (uint)(32 + padded);
+        w.Write(6u); w.Write(total); w.Write(0u); w.Write((uint)(timestampMicros >> 32)); w.Write((uint)timestampMicros);
+        w.Write((uint)frame.Length); w.Write((uint)frame.Length); w.Write(frame); w.Write(new byte[padded - frame.Length]); w.Write(total);
+        return stream.ToArray();
+    }
+
     private static string StripFlowIds(string ndjson) => Regex.Replace(ndjson, "\"flow_id\":\\d+,", "");
 }

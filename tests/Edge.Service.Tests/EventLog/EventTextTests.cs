@@ -12,6 +12,22 @@ public class EventTextTests
         Assert.Equal("1970-01-01T00:00:00.000000Z", EventText.Timestamp(0));
     }
 
+    [Fact]
+    public void A_time_outside_the_calendar_is_clamped_not_thrown()
+    {
+        Assert.Equal("9999-12-31T23:59:59.999999Z", EventText.Timestamp(long.MaxValue));
+        Assert.Equal("1970-01-01T00:00:00.000000Z", EventText.Timestamp(-5));
+    }
+
+    [Fact]
+    public void Wire_text_is_escaped_losslessly()
+    {
+        Assert.Equal("login.example", EventText.Wire("login.example"u8));
+        Assert.Equal(@"bad\\name\228\000", EventText.Wire([.. "bad\\name"u8, 0xe4, 0]));
+        Assert.NotEqual(EventText.Wire([0xe4]), EventText.Wire([0xe5]));
+        Assert.Equal(4 * 5000, EventText.Wire(new byte[5000]).Length);
+    }
+
     [Theory]
     [InlineData(IpProtocols.Tcp, "TCP")]
     [InlineData(IpProtocols.Udp, "UDP")]
