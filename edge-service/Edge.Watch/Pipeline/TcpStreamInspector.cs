@@ -46,6 +46,11 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
                 return;
         }
         stream.AheadCount = 0;
+        if (CannotCompleteHead(ref stream, segment))
+        {
+            buffers.TryAppend(stream.Buffer, segment);
+            return;
+        }
         var cursor = new Cursor(segment);
         Absorb(ref stream, ref cursor);
         for (var steps = 0; stream.Mode != StreamMode.Done && HasPending(ref stream, ref cursor); steps++)
@@ -65,6 +70,13 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
         Stop(ref flow.ToServer);
         Stop(ref flow.ToClient);
     }
+
+    /// <summary>A held HTTP head only completes with a newline: without one in the segment there is
+    /// nothing to parse again (1-byte segments would otherwise rescan the head each time).</summary>
+    private bool CannotCompleteHead(ref StreamState stream, ReadOnlySpan<byte> segment) =>
+        stream.Mode == StreamMode.Http && stream.Buffer >= 0 && stream.SkipRemaining == 0
+        && buffers.Data(stream.Buffer).Length + segment.Length < HttpRequestHeadReader.MaxHeadLength
+        && !segment.Contains((byte)'\n');
 
     /// <summary>One parse over the pending bytes. False when more bytes are needed.</summary>
     private bool Step(ref Flow flow, ref StreamState stream, bool toServer, ref Cursor cursor, in PacketContext context)

@@ -220,6 +220,18 @@ public class WatchEngineTests
     }
 
     [Fact]
+    public void A_head_sent_one_byte_at_a_time_is_reported_once()
+    {
+        var request = Encoding.ASCII.GetBytes("GET /slow HTTP/1.1\r\nHost: slow.example\r\nUser-Agent: drip\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44007, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44007, 80, ref seq, request.Select(b => new[] { b }).ToArray());
+        Assert.Equal(["GET slow.example/slow"], _seen.Http);
+        Assert.Equal(0, engine.Buffers.InUse);
+    }
+
+    [Fact]
     public void Pipelined_requests_in_one_segment_are_all_reported()
     {
         var pipelined = Encoding.ASCII.GetBytes(
