@@ -4,5 +4,6 @@ using Edge.Service.Commands;
 var root = new RootCommand("Edge: the agency LAN edge sensor")
 {
     ReplayCommand.Create(),
+    IntelCommand.Create(),
 };
 return root.Parse(args).Invoke();
