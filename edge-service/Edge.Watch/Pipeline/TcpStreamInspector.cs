@@ -76,6 +76,7 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     private bool CannotCompleteHead(ref StreamState stream, ReadOnlySpan<byte> segment) =>
         stream.Mode == StreamMode.Http && stream.Buffer >= 0 && stream.SkipRemaining == 0
         && buffers.Data(stream.Buffer).Length + segment.Length < HttpRequestHeadReader.MaxHeadLength
+        && segment.Length <= buffers.Space(stream.Buffer)
         && !segment.Contains((byte)'\n');
 
     /// <summary>One parse over the pending bytes. False when more bytes are needed.</summary>
