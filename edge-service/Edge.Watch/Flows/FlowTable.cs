@@ -166,6 +166,8 @@ public sealed class FlowTable
         flow.LastSeenMicros = packet.TimestampMicros;
         flow.ToServer.Buffer = -1;
         flow.ToClient.Buffer = -1;
+        flow.ToServer.Held = -1;
+        flow.ToClient.Held = -1;
         flow.Hash = hash;
         flow.Previous = None;
         flow.Next = None;

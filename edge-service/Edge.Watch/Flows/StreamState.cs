@@ -11,11 +11,16 @@ public struct StreamState
     public short Buffer;
     /// <summary>The pool's generation of <see cref="Buffer"/> when it was rented: a buffer reclaimed
     /// for another flow no longer matches.</summary>
-    public ushort BufferGeneration;
+    public uint BufferGeneration;
     public StreamMode Mode;
     public bool HasSequence;
     /// <summary>Segments seen past a hole since the last in-order one.</summary>
     public byte AheadCount;
+    /// <summary>One segment that arrived ahead of a hole, held until the hole fills (-1: none).</summary>
+    public short Held;
+    public uint HeldGeneration;
+    /// <summary>Sequence number of the first byte of <see cref="Held"/>.</summary>
+    public uint HeldSequence;
     /// <summary>HTTP: the last body's length was unknown (chunked), so a new request is only
     /// recognised at the start of a segment.</summary>
     public bool HttpFramingLost;

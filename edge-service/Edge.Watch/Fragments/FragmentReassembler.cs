@@ -65,11 +65,12 @@ public sealed class FragmentReassembler
         {
             return Drop(index, FragmentResult.BadLength);
         }
-        if (start == 0)
-            slot.Protocol = header.Protocol;
         var result = Place(index, start, piece);
         if (result != FragmentResult.Incomplete)
             return result == FragmentResult.Duplicate ? result : Drop(index, result);
+        // Only the offset-zero piece that was placed names the protocol; a repeat cannot rename it.
+        if (start == 0)
+            slot.Protocol = header.Protocol;
         if (slot.TotalLength < 0 || slot.BlocksHeld != BlocksFor(slot.TotalLength))
             return FragmentResult.Incomplete;
 

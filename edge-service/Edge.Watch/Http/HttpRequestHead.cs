@@ -19,7 +19,7 @@ public readonly ref struct HttpRequestHead
     /// <summary>The Content-Length, or -1 when the request has none.</summary>
     public long ContentLength { get; internal init; }
 
-    /// <summary>Transfer-Encoding ends in chunked: the body's length is only known by parsing it.</summary>
+    /// <summary>A Transfer-Encoding was sent: the body's length is only known by parsing its chunks.</summary>
     public bool IsChunked { get; internal init; }
 
     /// <summary>Bytes of body that follow the head (RFC 9112 §6.3), or -1 when only chunk parsing could tell.</summary>

@@ -64,8 +64,9 @@ internal ref struct RequestFields
         }
         else if (Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8))
         {
-            // RFC 9112 §6.1: chunked, when present, is the final coding.
-            Chunked = value.Length >= 7 && Ascii.EqualsIgnoreCase(value[^7..], "chunked"u8);
+            // RFC 9112 §6.3: with any Transfer-Encoding the body's length is not Content-Length's;
+            // it ends with the last chunk, or the request is invalid. Either way it is unknown here.
+            Chunked = true;
         }
         error = HttpError.None;
         return true;

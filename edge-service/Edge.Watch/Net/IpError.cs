@@ -14,4 +14,5 @@ public enum IpError : byte
     FragmentTooLarge,
     FragmentTruncated,
     NestedFragment,
+    BadHeaderChecksum,
 }

@@ -24,44 +24,109 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     private const int MaxStepsPerSegment = 8192;
 
     private readonly byte[] _tlsScratch = new byte[ClientHelloReader.MaxHandshakeLength];
+    private readonly byte[] _heldScratch = new byte[buffers.BufferSize];
 
     public void Inspect(ref Flow flow, ref DecodedPacket packet, bool toServer, in PacketContext context)
     {
+        var flags = packet.Tcp.Flags;
+        if (!toServer && (flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
+            TrustServerAck(ref flow.ToServer, packet.Tcp.Acknowledgment);
         ref var stream = ref toServer ? ref flow.ToServer : ref flow.ToClient;
         if (stream.Mode == StreamMode.Done || !StillHolds(ref stream))
             return;
-        var segment = packet.Payload;
-        var syn = (packet.Tcp.Flags & TcpFlags.Syn) != 0;
-        switch (SegmentOrderer.Accept(ref stream, packet.Tcp.Sequence, syn, ref segment))
+        var syn = (flags & TcpFlags.Syn) != 0;
+        if (!Deliver(ref flow, ref stream, toServer, packet.Tcp.Sequence, syn, packet.Payload, context))
+            return;
+        // The segment may have filled the hole in front of a held one: deliver that too.
+        if (stream.Held >= 0 && stream.Mode != StreamMode.Done && !TcpSequence.LessThan(stream.NextSequence, stream.HeldSequence))
+        {
+            var held = TakeHeld(ref stream);
+            Deliver(ref flow, ref stream, toServer, stream.HeldSequence, false, held, context);
+        }
+    }
+
+    /// <summary>The server's SYN-ACK acknowledges the client's real initial sequence number: a stray
+    /// or decoy SYN with another one must not decide where the client's data starts.</summary>
+    private static void TrustServerAck(ref StreamState client, uint acknowledgment)
+    {
+        if (client.Mode != StreamMode.Undecided || client.Buffer >= 0)
+            return;
+        client.NextSequence = acknowledgment;
+        client.HasSequence = true;
+    }
+
+    /// <summary>Orders one segment and parses what it completes. False when the segment was not
+    /// delivered (a duplicate, or held or dropped ahead of a hole).</summary>
+    private bool Deliver(ref Flow flow, ref StreamState stream, bool toServer, uint sequence, bool syn, ReadOnlySpan<byte> segment, in PacketContext context)
+    {
+        switch (SegmentOrderer.Accept(ref stream, sequence, syn, ref segment))
         {
             case SegmentOrderer.Verdict.Duplicate:
-                return;
+                return false;
             case SegmentOrderer.Verdict.Ahead:
-                // Reordered or forged segments are ignored; only a hole that stays open ends the direction.
+                // A segment ahead of a hole is kept (one per direction) for when the hole fills;
+                // only a hole that stays open ends the direction.
+                if (stream.Held < 0 && Hold(ref stream, syn ? sequence + 1 : sequence, segment, context.TimestampMicros))
+                    return false;
                 if (++stream.AheadCount < MaxAheadSegments)
-                    return;
+                    return false;
                 if (stream.Buffer >= 0 || stream.Mode != StreamMode.Undecided)
                     dispatch.StreamError(StreamError.Gap);
                 Stop(ref stream);
-                return;
+                return false;
         }
         stream.AheadCount = 0;
         if (CannotCompleteHead(ref stream, segment))
         {
             buffers.TryAppend(stream.Buffer, segment);
-            return;
+            return true;
         }
         var cursor = new Cursor(segment);
         Absorb(ref stream, ref cursor);
         for (var steps = 0; stream.Mode != StreamMode.Done && HasPending(ref stream, ref cursor); steps++)
         {
-            if (steps == MaxStepsPerSegment || !Step(ref flow, ref stream, toServer, ref cursor, context))
+            if (steps == MaxStepsPerSegment)
+            {
+                dispatch.StreamError(StreamError.Overflow);
+                Stop(ref stream);
+                break;
+            }
+            if (!Step(ref flow, ref stream, toServer, ref cursor, context))
                 break;
         }
         if (stream.Mode == StreamMode.Done)
             Stop(ref stream);
         else
             KeepRest(ref stream, ref cursor, context.TimestampMicros);
+        return true;
+    }
+
+    private bool Hold(ref StreamState stream, uint sequence, ReadOnlySpan<byte> segment, long nowMicros)
+    {
+        // Holding is a courtesy: never at the cost of a buffer someone else is using.
+        if (segment.IsEmpty || segment.Length > buffers.BufferSize || !buffers.HasFree)
+            return false;
+        stream.Held = buffers.Rent(nowMicros, out stream.HeldGeneration);
+        buffers.TryAppend(stream.Held, segment);
+        stream.HeldSequence = sequence;
+        return true;
+    }
+
+    /// <summary>Copies the held segment out (the pool may hand its buffer to someone else while the
+    /// copy is parsed) and releases it.</summary>
+    private ReadOnlySpan<byte> TakeHeld(ref StreamState stream)
+    {
+        if (!buffers.Holds(stream.Held, stream.HeldGeneration))
+        {
+            stream.Held = -1;
+            dispatch.StreamError(StreamError.Reclaimed);
+            return default;
+        }
+        var data = buffers.Data(stream.Held);
+        data.CopyTo(_heldScratch);
+        buffers.Return(stream.Held, stream.HeldGeneration);
+        stream.Held = -1;
+        return _heldScratch.AsSpan(0, data.Length);
     }
 
     /// <summary>Returns the flow's buffers to the pool (flow end).</summary>
@@ -305,6 +370,11 @@ internal sealed class TcpStreamInspector(StreamBufferPool buffers, MessageDispat
     private void Stop(ref StreamState stream)
     {
         ReturnBuffer(ref stream);
+        if (stream.Held >= 0)
+        {
+            buffers.Return(stream.Held, stream.HeldGeneration);
+            stream.Held = -1;
+        }
         stream.Mode = StreamMode.Done;
     }
 

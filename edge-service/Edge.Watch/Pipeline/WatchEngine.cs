@@ -114,6 +114,11 @@ public sealed class WatchEngine : IFlowEndHandler
             Errors.Add(layer, (byte)IpError.FragmentTruncated);
             return false;
         }
+        if (!_checksums.AcceptFragment(ref packet))
+        {
+            Errors.Add(layer, (byte)IpError.BadHeaderChecksum);
+            return false;
+        }
         var result = _fragments.Add(packet.Ip, packet.IpPayload, packet.TimestampMicros, out var datagram, out var protocol);
         switch (result)
         {

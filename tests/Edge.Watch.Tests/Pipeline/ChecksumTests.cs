@@ -83,6 +83,30 @@ public class ChecksumTests
     }
 
     [Fact]
+    public void A_decoy_first_fragment_with_a_bad_header_checksum_is_not_reassembled()
+    {
+        var seen = new RecordingObserver();
+        var engine = new WatchEngine(new WatchOptions { Checksums = ChecksumMode.Always }, seen);
+        long now = 0;
+        byte[] Query(ushort id) => Frames.WithChecksums(Frames.UdpV4(Client, 40000, "192.0.2.53", 53,
+            new Dns.WireBuilder().Header(id, flags: 0x0100).Question("real.example", 1).ToArray()));
+        byte[] Piece(byte[] whole, bool first)
+        {
+            var ip = whole.AsSpan(14);
+            var udp = ip[20..].ToArray();
+            var piece = first ? udp[..16] : udp[16..];
+            return Frames.WithIpChecksum(Frames.Ethernet(0x0800, Frames.Ipv4(Client, "192.0.2.53", 17, piece, flagsAndOffset: first ? (ushort)0x2000 : (ushort)2)));
+        }
+        var decoy = Piece(Query(666), first: true);
+        decoy[14 + 10] ^= 0xff;
+        Feed(engine, decoy, ref now);
+        Feed(engine, Piece(Query(1), first: false), ref now);
+        Feed(engine, Piece(Query(1), first: true), ref now);
+        Assert.Equal(["Q 1 real.example an=0"], seen.Dns);
+        Assert.Equal(1, engine.Errors.Get(DecodeLayer.Ipv4, (byte)Edge.Watch.Net.IpError.BadHeaderChecksum));
+    }
+
+    [Fact]
     public void Auto_stops_checking_a_capture_with_offloaded_checksums()
     {
         var seen = new RecordingObserver();

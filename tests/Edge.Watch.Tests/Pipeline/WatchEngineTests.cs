@@ -143,7 +143,8 @@ public class WatchEngineTests
         var engine = Engine();
         Handshake(engine, 43001, Web, 443);
         Feed(engine, Frames.TcpV4(Client, 43001, Web, 443, TcpFlags.Ack, 101, records[..10]));
-        for (var i = 0; i < 8; i++)
+        // The first segment past the hole is held for when it fills; eight more end the wait.
+        for (var i = 0; i < 9; i++)
             Feed(engine, Frames.TcpV4(Client, 43001, Web, 443, TcpFlags.Ack, 131, records[30..]));
         Assert.Empty(_seen.Tls);
         Assert.Equal(1, engine.Errors.Get(DecodeLayer.Stream, (byte)StreamError.Gap));
@@ -162,15 +163,41 @@ public class WatchEngineTests
     }
 
     [Fact]
-    public void A_reordered_segment_is_reported_once_its_predecessor_arrives_and_is_retransmitted()
+    public void A_hello_sent_second_half_first_is_reported_without_any_retransmission()
     {
         var records = Hello("reorder.example");
         var engine = Engine();
         Handshake(engine, 43003, Web, 443);
         Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, (uint)(101 + 20), records[20..]));
         Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, 101, records[..20]));
-        Feed(engine, Frames.TcpV4(Client, 43003, Web, 443, TcpFlags.Ack, (uint)(101 + 20), records[20..]));
         Assert.Equal(["reorder.example"], _seen.Tls);
+        Assert.Equal(0, engine.Buffers.InUse);
+    }
+
+    [Fact]
+    public void A_decoy_syn_with_another_isn_does_not_move_the_stream()
+    {
+        var records = Hello("after-decoy.example");
+        var engine = Engine();
+        Feed(engine, Frames.TcpV4(Client, 43005, Web, 443, TcpFlags.Syn, 500_000));
+        Handshake(engine, 43005, Web, 443);
+        Feed(engine, Frames.TcpV4(Client, 43005, Web, 443, TcpFlags.Ack, 101, records));
+        Assert.Equal(["after-decoy.example"], _seen.Tls);
+    }
+
+    [Fact]
+    public void Ipv6_repeat_of_the_first_fragment_cannot_rename_the_protocol()
+    {
+        var udp = Frames.Udp(53, 45004, DnsAnswer(13, "rename.example", 20));
+        var split = 8 * (udp.Length / 16);
+        byte[] Piece(byte next, int offset, bool more, byte[] data) =>
+            Frames.Ethernet(EtherTypes.IPv6, Frames.Ipv6("2001:db8:53::53", "2001:db8:77::10", IpProtocols.Fragment,
+                [next, 0, (byte)(offset >> 8), (byte)((offset & 0xf8) | (more ? 1 : 0)), 0, 0, 0, 43, .. data]));
+        var engine = Engine();
+        Feed(engine, Piece(IpProtocols.Udp, 0, true, udp[..split]));
+        Feed(engine, Piece(IpProtocols.Tcp, 0, true, udp[..split]));
+        Feed(engine, Piece(IpProtocols.Udp, split, false, udp[split..]));
+        Assert.Equal(["R 13 rename.example an=20"], _seen.Dns);
     }
 
     [Theory]
@@ -253,6 +280,17 @@ public class WatchEngineTests
         uint seq = 101;
         SendClient(engine, 44003, 80, ref seq, head, body);
         Assert.Equal(["POST real.example/upload"], _seen.Http);
+    }
+
+    [Fact]
+    public void Any_transfer_encoding_makes_the_body_length_unknown()
+    {
+        var head = Encoding.ASCII.GetBytes("POST /te HTTP/1.1\r\nHost: te.example\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\nContent-Length: 0\r\n\r\nGET /hidden HTTP/1.1\r\nHost: forged.example\r\n\r\n");
+        var engine = Engine();
+        Handshake(engine, 44008, Web, 80);
+        uint seq = 101;
+        SendClient(engine, 44008, 80, ref seq, head);
+        Assert.Equal(["POST te.example/te"], _seen.Http);
     }
 
     [Fact]

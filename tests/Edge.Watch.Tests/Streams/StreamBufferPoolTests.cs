@@ -21,6 +21,33 @@ public class StreamBufferPoolTests
     }
 
     [Fact]
+    public void A_stale_holder_never_matches_again_however_often_the_buffer_cycles()
+    {
+        var pool = new StreamBufferPool(1, 1024);
+        var index = pool.Rent(0, out var stale);
+        pool.Return(index, stale);
+        for (var i = 0; i < 70_000; i++)
+        {
+            pool.Rent(i, out var generation);
+            Assert.False(pool.Holds(index, stale));
+            pool.Return(index, generation);
+        }
+    }
+
+    [Fact]
+    public void Consuming_moves_a_read_offset_and_appends_compact_only_when_needed()
+    {
+        var pool = new StreamBufferPool(1, 1024);
+        var buffer = pool.Rent(0, out _);
+        pool.TryAppend(buffer, Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray());
+        pool.Consume(buffer, 990);
+        Assert.Equal(Enumerable.Range(990, 10).Select(i => (byte)i).ToArray(), pool.Data(buffer).ToArray());
+        Assert.True(pool.TryAppend(buffer, new byte[1000]));
+        Assert.Equal(1010, pool.Data(buffer).Length);
+        Assert.Equal((byte)(990 % 256), pool.Data(buffer)[0]);
+    }
+
+    [Fact]
     public void Returned_buffers_are_reused()
     {
         var pool = new StreamBufferPool(3, 1024);

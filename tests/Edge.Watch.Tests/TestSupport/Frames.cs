@@ -113,6 +113,17 @@ public static class Frames
         return frame;
     }
 
+    /// <summary>Fills in only the IPv4 header checksum (for fragments, whose transport checksum covers the whole datagram).</summary>
+    public static byte[] WithIpChecksum(byte[] frame)
+    {
+        var ip = frame.AsSpan(14);
+        var headerLength = (ip[0] & 0x0f) * 4;
+        ip[10] = 0;
+        ip[11] = 0;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], (ushort)~InternetChecksum.Fold(InternetChecksum.Add(0, ip[..headerLength])));
+        return frame;
+    }
+
     public static byte[] TcpV4(string source, ushort sourcePort, string destination, ushort destinationPort, TcpFlags flags, uint sequence, ReadOnlySpan<byte> payload = default, uint acknowledgment = 0) =>
         Ethernet(0x0800, Ipv4(source, destination, 6, Tcp(sourcePort, destinationPort, flags, sequence, acknowledgment, payload)));
 
