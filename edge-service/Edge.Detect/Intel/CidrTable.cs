@@ -10,21 +10,15 @@ internal sealed class CidrTable
     public static readonly CidrTable Empty = new CidrTableBuilder().Build([]);
 
     private readonly OpenTable _table;
-    private readonly ulong[] _high;
-    private readonly ulong[] _low;
-    private readonly byte[] _prefix;
-    private readonly ushort[] _lists;
+    private readonly CidrEntry[][] _chunks;
     private readonly byte[] _v4Lengths;
     private readonly byte[] _v6Lengths;
 
-    internal CidrTable(OpenTable table, ulong[] high, ulong[] low, byte[] prefix, ushort[] lists,
-        byte[] v4Lengths, byte[] v6Lengths, IntelList[] listTable, int count, int duplicates)
+    internal CidrTable(OpenTable table, CidrEntry[][] chunks, byte[] v4Lengths, byte[] v6Lengths,
+        IntelList[] listTable, int count, int duplicates)
     {
         _table = table;
-        _high = high;
-        _low = low;
-        _prefix = prefix;
-        _lists = lists;
+        _chunks = chunks;
         _v4Lengths = v4Lengths;
         _v6Lengths = v6Lengths;
         Lists = listTable;
@@ -38,7 +32,7 @@ internal sealed class CidrTable
 
     public int Duplicates { get; }
 
-    public long Bytes => _table.Bytes + (long)_high.Length * 8 + (long)_low.Length * 8 + _prefix.Length + (long)_lists.Length * 2;
+    public long Bytes => _table.Bytes + _chunks.Sum(chunk => (long)chunk.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<CidrEntry>());
 
     public bool TryMatch(IpAddr address, out CidrMatch match)
     {
@@ -46,10 +40,10 @@ internal sealed class CidrTable
         foreach (var length in lengths)
         {
             var (high, low) = CidrKey.Mask(address, length);
-            var entry = Find(address.Family, length, high, low);
-            if (entry >= 0)
+            var list = Find(CidrKey.PrefixByte(address.Family, length), high, low);
+            if (list >= 0)
             {
-                match = new CidrMatch(Lists[_lists[entry]], length);
+                match = new CidrMatch(Lists[list], length);
                 return true;
             }
         }
@@ -57,16 +51,17 @@ internal sealed class CidrTable
         return false;
     }
 
-    internal int Find(byte family, int length, ulong high, ulong low)
+    /// <summary>The list index of the network, or -1.</summary>
+    private int Find(byte prefix, ulong high, ulong low)
     {
-        var hash = CidrKey.Hash(family, length, high, low);
+        var hash = CidrKey.Hash(prefix, high, low);
         var cursor = _table.Start(hash);
-        var prefix = CidrKey.PrefixByte(family, length);
         int entry;
         while ((entry = _table.Next(hash, ref cursor)) >= 0)
         {
-            if (_prefix[entry] == prefix && _low[entry] == low && _high[entry] == high)
-                return entry;
+            ref readonly var candidate = ref _chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask];
+            if (candidate.Prefix == prefix && candidate.Low == low && candidate.High == high)
+                return candidate.List;
         }
         return -1;
     }

@@ -14,17 +14,20 @@ public sealed class IntelSnapshotBuilder
     private readonly Dictionary<IntelList, ushort> _listIndex = new(ReferenceEqualityComparer.Instance);
     private readonly List<IntelList> _lists = [];
 
+    /// <summary>For <c>onlyShard</c>: keep no domains.</summary>
+    internal const int NoDomains = -2;
+
     public IntelSnapshotBuilder()
         : this(-1, withCidrs: true)
     {
     }
 
-    /// <param name="onlyShard">Keep only the domains of this shard; -1 keeps all.</param>
+    /// <param name="onlyShard">Keep only the domains of this shard; -1 keeps all, <see cref="NoDomains"/> none.</param>
     internal IntelSnapshotBuilder(int onlyShard, bool withCidrs)
     {
         for (var i = 0; i < _shards.Length; i++)
         {
-            if (onlyShard < 0 || onlyShard == i)
+            if (onlyShard == -1 || onlyShard == i)
                 _shards[i] = new DomainTableBuilder();
         }
         if (withCidrs)
