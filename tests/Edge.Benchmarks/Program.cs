@@ -9,8 +9,8 @@ public static class Program
     // it starts itself again with --intel-scale-case for each case.
     public static void Main(string[] args)
     {
-        if (args is ["--intel-scale"])
-            Intel.IntelScaleCheck.Run();
+        if (args is ["--intel-scale", .. var only] && only.Length <= 1)
+            Intel.IntelScaleCheck.Run(only.FirstOrDefault());
         else if (args is [Intel.IntelScaleCase.Argument, var name, var folder])
             Intel.IntelScaleCase.Run(name, folder);
         else

@@ -12,9 +12,10 @@ internal static class IntelScaleCheck
 {
     private static readonly string[] s_cases = ["domains", "cidrs", "reload", "shards"];
 
-    public static void Run()
+    /// <param name="only">Run just this case (reload, shards, domains, cidrs); null runs all.</param>
+    public static void Run(string? only = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "edge-intel-scale");
+        var folder = Path.Combine(Path.GetTempPath(), "edge-intel-scale-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         var domains = Path.Combine(folder, "domains.txt");
         var cidrs = Path.Combine(folder, "ips.txt");
@@ -24,7 +25,7 @@ internal static class IntelScaleCheck
             $"files: domains {new FileInfo(domains).Length >> 20} MiB, cidrs {new FileInfo(cidrs).Length >> 20} MiB"));
         try
         {
-            foreach (var name in s_cases)
+            foreach (var name in s_cases.Where(name => only is null || name == only))
                 RunChild(name, folder);
         }
         finally
