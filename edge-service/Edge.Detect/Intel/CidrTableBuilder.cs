@@ -1,5 +1,3 @@
-using Edge.Watch.Net;
-
 namespace Edge.Detect.Intel;
 
 /// <summary>Collects networks into chunks (which become the table's storage) and indexes them in
@@ -10,11 +8,10 @@ internal sealed class CidrTableBuilder
 
     public int Count { get; private set; }
 
-    /// <summary>Adds a network; host bits must already be clear (see <see cref="CidrKey.Mask"/>).</summary>
-    public void Add(IpAddr network, int length, ushort list)
+    /// <summary>Adds a network already masked (see <see cref="CidrKey.Mask"/>).</summary>
+    public void Add(ulong high, ulong low, byte prefix, ushort list)
     {
-        var (high, low) = CidrKey.Mask(network, length);
-        _entries.Add(new CidrEntry(high, low, CidrKey.PrefixByte(network.Family, length), list));
+        _entries.Add(new CidrEntry(high, low, prefix, list));
         Count++;
     }
 

@@ -23,10 +23,10 @@ public sealed class IntelHolder(IntelSnapshot initial)
         return new IntelUpdateResult(true, snapshot, report);
     }
 
-    /// <summary>Low-memory update: the files are read once per domain shard and once more for
-    /// the CIDRs, and each rebuilt part is swapped in as soon as it is built, then the replaced
-    /// part is collected before the next pass, so the peak is the old snapshot plus its largest
-    /// part (about 1.25x; see README.md for measured figures). Between swaps readers see a
+    /// <summary>Low-memory update: the files are read once per shard (an eighth of the domains and
+    /// networks, by hash), each rebuilt shard is swapped in as soon as it is built, and the
+    /// replaced shard is collected before the next pass, so the peak is the old snapshot plus
+    /// about one shard (see README.md for measured figures). Between swaps readers see a
     /// snapshot mixing old and new parts, each lookup still consistent with one snapshot. Every
     /// file is read completely in the first pass before anything is swapped; a file failing in a
     /// later pass keeps its previous parts and is reported.</summary>
@@ -34,7 +34,7 @@ public sealed class IntelHolder(IntelSnapshot initial)
     {
         options ??= new IntelLoadOptions();
         var report = new IntelLoadReport();
-        for (var pass = 0; pass <= IntelSnapshot.ShardCount; pass++)
+        for (var pass = 0; pass < IntelSnapshot.ShardCount; pass++)
         {
             if (!ReloadPart(pass, sources, options, report))
                 return new IntelUpdateResult(false, _current, report);
@@ -46,15 +46,13 @@ public sealed class IntelHolder(IntelSnapshot initial)
         return new IntelUpdateResult(true, _current, report);
     }
 
-    /// <summary>Builds and swaps in one domain shard (passes 0..ShardCount-1) or the CIDRs (the
-    /// last pass). Out of line so that no temporary of this frame (unoptimized code keeps them
+    /// <summary>Builds and swaps in one shard (its domains and networks). Out of line so that no temporary of this frame (unoptimized code keeps them
     /// all alive to the end of the method) still holds the replaced part when the caller
     /// collects.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private bool ReloadPart(int pass, IReadOnlyList<IntelSource> sources, IntelLoadOptions options, IntelLoadReport report)
     {
-        var cidrPass = pass == IntelSnapshot.ShardCount;
-        var builder = new IntelSnapshotBuilder(cidrPass ? IntelSnapshotBuilder.NoDomains : pass, withCidrs: cidrPass);
+        var builder = new IntelSnapshotBuilder(pass);
         var passReport = pass == 0 ? report : new IntelLoadReport();
         IntelLoader.Feed(builder, sources, options, passReport);
         if (!passReport.Complete)
@@ -67,7 +65,7 @@ public sealed class IntelHolder(IntelSnapshot initial)
             return false;
         }
         var built = builder.Build();
-        Swap(cidrPass ? _current.WithCidrs(built.Cidrs) : _current.WithShard(pass, built.Shard(pass)));
+        Swap(_current.WithShard(pass, built));
         report.Duplicates += built.Duplicates;
         return true;
     }
