@@ -5,11 +5,14 @@ namespace Edge.Benchmarks;
 public static class Program
 {
     // All of BenchmarkDotNet's options apply: --filter '*', --job short, --list flat, ...
-    // --intel-scale runs the intel compile/swap memory check instead (see Intel/IntelScaleCheck.cs).
+    // --intel-scale runs the intel compile/swap memory check instead (see Intel/IntelScaleCheck.cs);
+    // it starts itself again with --intel-scale-case for each case.
     public static void Main(string[] args)
     {
-        if (args is ["--intel-scale"])
-            Intel.IntelScaleCheck.Run();
+        if (args is ["--intel-scale", .. var only] && only.Length <= 1)
+            Intel.IntelScaleCheck.Run(only.FirstOrDefault());
+        else if (args is [Intel.IntelScaleCase.Argument, var name, var folder])
+            Intel.IntelScaleCase.Run(name, folder);
         else
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }

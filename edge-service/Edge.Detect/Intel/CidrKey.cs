@@ -17,9 +17,9 @@ internal static class CidrKey
     /// <summary>Family and length in one byte: IPv4 0..32, IPv6 64..192.</summary>
     public static byte PrefixByte(byte family, int length) => (byte)(family == 4 ? length : 64 + length);
 
-    public static ulong Hash(byte family, int length, ulong high, ulong low)
+    public static ulong Hash(byte prefixByte, ulong high, ulong low)
     {
-        var hash = (high * 0x9E3779B97F4A7C15UL) ^ low ^ ((ulong)PrefixByte(family, length) << 56);
+        var hash = (high * 0x9E3779B97F4A7C15UL) ^ low ^ ((ulong)prefixByte << 56);
         return SuffixHash.Finish(hash ^ (hash >> 29));
     }
 }

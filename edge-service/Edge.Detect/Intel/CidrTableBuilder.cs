@@ -1,63 +1,51 @@
-using Edge.Watch.Net;
-
 namespace Edge.Detect.Intel;
 
-/// <summary>Collects networks and indexes them in <see cref="Build"/>; a network added twice keeps
-/// its first list.</summary>
+/// <summary>Collects networks into chunks (which become the table's storage) and indexes them in
+/// <see cref="Build"/>; a network added twice keeps its first list.</summary>
 internal sealed class CidrTableBuilder
 {
-    private readonly GrowableArray<ulong> _high = new(1 << 8);
-    private readonly GrowableArray<ulong> _low = new(1 << 8);
-    private readonly GrowableArray<byte> _prefix = new(1 << 8);
-    private readonly GrowableArray<ushort> _lists = new(1 << 8);
+    private readonly ChunkList<CidrEntry> _entries = new(CidrEntry.ChunkBits);
 
-    public int Count => _low.Count;
+    public int Count { get; private set; }
 
-    /// <summary>Adds a network; host bits must already be clear (see <see cref="CidrKey.Mask"/>).</summary>
-    public void Add(IpAddr network, int length, ushort list)
+    /// <summary>Adds a network already masked (see <see cref="CidrKey.Mask"/>).</summary>
+    public void Add(ulong high, ulong low, byte prefix, ushort list)
     {
-        var (high, low) = CidrKey.Mask(network, length);
-        _high.Add(high);
-        _low.Add(low);
-        _prefix.Add(CidrKey.PrefixByte(network.Family, length));
-        _lists.Add(list);
+        _entries.Add(new CidrEntry(high, low, prefix, list));
+        Count++;
     }
 
     public CidrTable Build(IntelList[] listTable)
     {
-        var count = _low.Count;
-        var high = _high.Detach();
-        var low = _low.Detach();
-        var prefix = _prefix.Detach();
-        var lists = _lists.Detach();
+        var count = Count;
+        var chunks = _entries.Detach();
+        Count = 0;
         var table = OpenTable.Create(count);
         Span<bool> present = stackalloc bool[256];
         var duplicates = 0;
-        var kept = 0;
         for (var entry = 0; entry < count; entry++)
         {
-            var (family, length) = prefix[entry] < 64 ? ((byte)4, prefix[entry]) : ((byte)6, prefix[entry] - 64);
-            var hash = CidrKey.Hash(family, length, high[entry], low[entry]);
-            if (Contains(table, hash, entry, high, low, prefix))
+            ref readonly var added = ref chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask];
+            var hash = CidrKey.Hash(added.Prefix, added.High, added.Low);
+            if (Contains(table, hash, added, chunks))
             {
                 duplicates++;
                 continue;
             }
             table.Insert(hash, entry);
-            present[prefix[entry]] = true;
-            kept++;
+            present[added.Prefix] = true;
         }
-        return new CidrTable(table, high, low, prefix, lists, Lengths(present, 0, 32), Lengths(present, 64, 128),
-            listTable, kept, duplicates);
+        return new CidrTable(table, chunks, Lengths(present, 0, 32), Lengths(present, 64, 128),
+            listTable, count - duplicates, duplicates);
     }
 
-    private static bool Contains(OpenTable table, ulong hash, int added, ulong[] high, ulong[] low, byte[] prefix)
+    private static bool Contains(OpenTable table, ulong hash, in CidrEntry added, CidrEntry[][] chunks)
     {
         var cursor = table.Start(hash);
         int entry;
         while ((entry = table.Next(hash, ref cursor)) >= 0)
         {
-            if (prefix[entry] == prefix[added] && low[entry] == low[added] && high[entry] == high[added])
+            if (chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask].SameNetwork(added))
                 return true;
         }
         return false;

@@ -1,22 +1,18 @@
 namespace Edge.Detect.Intel;
 
-/// <summary>One compiled, immutable set of names: an <see cref="OpenTable"/> over entry indices,
-/// the lower-case names packed end to end in one byte blob, and a small list index per entry.</summary>
+/// <summary>One compiled, immutable set of names: an <see cref="OpenTable"/> whose slots point
+/// at name records (<see cref="NameRecord"/>) packed in 1 MiB byte chunks.</summary>
 internal sealed class DomainTable
 {
     public static readonly DomainTable Empty = new DomainTableBuilder().Build([]);
 
     private readonly OpenTable _table;
-    private readonly byte[] _names;
-    private readonly int[] _ends;
-    private readonly ushort[] _lists;
+    private readonly byte[][] _chunks;
 
-    internal DomainTable(OpenTable table, byte[] names, int[] ends, ushort[] lists, IntelList[] listTable, int count, int duplicates)
+    internal DomainTable(OpenTable table, byte[][] chunks, IntelList[] listTable, int count, int duplicates)
     {
         _table = table;
-        _names = names;
-        _ends = ends;
-        _lists = lists;
+        _chunks = chunks;
         Lists = listTable;
         Count = count;
         Duplicates = duplicates;
@@ -29,7 +25,7 @@ internal sealed class DomainTable
 
     public int Duplicates { get; }
 
-    public long Bytes => _table.Bytes + _names.Length + (long)_ends.Length * sizeof(int) + (long)_lists.Length * sizeof(ushort);
+    public long Bytes => _table.Bytes + _chunks.Sum(chunk => (long)chunk.Length);
 
     /// <summary>The list index of <paramref name="name"/> (hash already computed), or -1.</summary>
     public int Find(ulong hash, ReadOnlySpan<byte> name)
@@ -38,9 +34,10 @@ internal sealed class DomainTable
         int entry;
         while ((entry = _table.Next(hash, ref cursor)) >= 0)
         {
-            var start = entry == 0 ? 0 : _ends[entry - 1];
-            if (SuffixHash.EqualsLowered(_names.AsSpan(start, _ends[entry] - start), name))
-                return _lists[entry];
+            var chunk = _chunks[entry >> NameRecord.ChunkBits];
+            var at = entry & NameRecord.ChunkMask;
+            if (chunk[at] == name.Length && SuffixHash.EqualsLowered(chunk.AsSpan(at + NameRecord.HeaderSize, name.Length), name))
+                return NameRecord.List(chunk, at);
         }
         return -1;
     }

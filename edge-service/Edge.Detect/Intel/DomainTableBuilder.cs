@@ -1,62 +1,61 @@
 namespace Edge.Detect.Intel;
 
-/// <summary>Collects names (lower-cased into one growing blob) and indexes them only in
-/// <see cref="Build"/>, when the count is known: no rehashing, and hashes are recomputed from the
-/// blob instead of being held. A name added twice keeps its first list.</summary>
+/// <summary>Collects names (lower-cased into chunked records, see <see cref="NameRecord"/>) and
+/// indexes them only in <see cref="Build"/>, when the count is known: no rehashing, no copying,
+/// and hashes are recomputed from the records instead of being held. A name added twice keeps
+/// its first list (the later record stays in the chunks, unindexed).</summary>
 internal sealed class DomainTableBuilder
 {
-    private readonly GrowableArray<byte> _names = new(1 << 12);
-    private readonly GrowableArray<int> _ends = new(1 << 8);
-    private readonly GrowableArray<ushort> _lists = new(1 << 8);
+    private readonly ChunkList<byte> _records = new(NameRecord.ChunkBits);
 
-    public int Count => _ends.Count;
+    public int Count { get; private set; }
 
     /// <summary>Adds a validated name without its trailing dot.</summary>
     public void Add(ReadOnlySpan<byte> name, ushort list)
     {
-        var start = _names.Count;
-        _names.AddRange(name);
-        var written = _names.Written[start..];
-        for (var i = 0; i < written.Length; i++)
-            written[i] = SuffixHash.AsciiLower(written[i]);
-        _ends.Add(_names.Count);
-        _lists.Add(list);
+        var record = _records.Append(NameRecord.HeaderSize + name.Length);
+        record[0] = (byte)name.Length;
+        record[1] = (byte)list;
+        record[2] = (byte)(list >> 8);
+        for (var i = 0; i < name.Length; i++)
+            record[NameRecord.HeaderSize + i] = SuffixHash.AsciiLower(name[i]);
+        Count++;
     }
 
     public DomainTable Build(IntelList[] listTable)
     {
-        var count = _ends.Count;
-        var names = _names.Detach();
-        var ends = _ends.Detach();
-        var lists = _lists.Detach();
-        var table = OpenTable.Create(count);
+        var count = Count;
+        var chunks = _records.Detach();
+        Count = 0;
+        var table = OpenTable.Create(count, (long)chunks.Length << NameRecord.ChunkBits);
         var duplicates = 0;
-        var start = 0;
-        var kept = 0;
-        for (var entry = 0; entry < count; entry++)
+        for (var c = 0; c < chunks.Length; c++)
         {
-            var name = names.AsSpan(start, ends[entry] - start);
-            start = ends[entry];
-            var hash = SuffixHash.Of(name);
-            if (Contains(table, hash, name, names, ends))
+            var chunk = chunks[c];
+            for (var at = 0; at < chunk.Length && chunk[at] != 0; at += NameRecord.HeaderSize + chunk[at])
             {
-                duplicates++;
-                continue;
+                var name = chunk.AsSpan(at + NameRecord.HeaderSize, chunk[at]);
+                var hash = SuffixHash.Of(name);
+                if (Contains(table, hash, name, chunks))
+                {
+                    duplicates++;
+                    continue;
+                }
+                table.Insert(hash, (c << NameRecord.ChunkBits) | at);
             }
-            table.Insert(hash, entry);
-            kept++;
         }
-        return new DomainTable(table, names, ends, lists, listTable, kept, duplicates);
+        return new DomainTable(table, chunks, listTable, count - duplicates, duplicates);
     }
 
-    private static bool Contains(OpenTable table, ulong hash, ReadOnlySpan<byte> name, byte[] names, int[] ends)
+    private static bool Contains(OpenTable table, ulong hash, ReadOnlySpan<byte> name, byte[][] chunks)
     {
         var cursor = table.Start(hash);
         int entry;
         while ((entry = table.Next(hash, ref cursor)) >= 0)
         {
-            var start = entry == 0 ? 0 : ends[entry - 1];
-            if (names.AsSpan(start, ends[entry] - start).SequenceEqual(name))
+            var chunk = chunks[entry >> NameRecord.ChunkBits];
+            var at = entry & NameRecord.ChunkMask;
+            if (chunk.AsSpan(at + NameRecord.HeaderSize, chunk[at]).SequenceEqual(name))
                 return true;
         }
         return false;

@@ -6,18 +6,19 @@ namespace Edge.Detect.Intel;
 /// Lookups are allocation-free and safe from any number of threads.</summary>
 public sealed class IntelSnapshot
 {
-    /// <summary>Domains are split by the top bits of their hash, so an update can rebuild one
-    /// shard at a time (see <see cref="IntelHolder.ReloadByShards"/>).</summary>
-    internal const int ShardBits = 2;
+    /// <summary>Domains and CIDRs are split by the top bits of their hash, so an update can
+    /// rebuild an eighth at a time (see <see cref="IntelHolder.ReloadByShards"/>).</summary>
+    internal const int ShardBits = 3;
 
     internal const int ShardCount = 1 << ShardBits;
 
-    public static readonly IntelSnapshot Empty = new([DomainTable.Empty, DomainTable.Empty, DomainTable.Empty, DomainTable.Empty], CidrTable.Empty);
+    public static readonly IntelSnapshot Empty = new(
+        [.. Enumerable.Repeat(DomainTable.Empty, ShardCount)], new CidrSet([.. Enumerable.Repeat(CidrTable.Empty, ShardCount)]));
 
     private readonly DomainTable[] _shards;
-    private readonly CidrTable _cidrs;
+    private readonly CidrSet _cidrs;
 
-    internal IntelSnapshot(DomainTable[] shards, CidrTable cidrs)
+    internal IntelSnapshot(DomainTable[] shards, CidrSet cidrs)
     {
         _shards = shards;
         _cidrs = cidrs;
@@ -35,18 +36,18 @@ public sealed class IntelSnapshot
 
     internal DomainTable Shard(int index) => _shards[index];
 
-    internal CidrTable Cidrs => _cidrs;
+    internal CidrTable CidrShard(int index) => _cidrs.Shard(index);
 
     internal static int ShardOf(ulong hash) => (int)(hash >> (64 - ShardBits));
 
-    internal IntelSnapshot WithShard(int index, DomainTable shard)
+    /// <summary>This snapshot with shard <paramref name="index"/> (domains and CIDRs) taken from
+    /// <paramref name="built"/>.</summary>
+    internal IntelSnapshot WithShard(int index, IntelSnapshot built)
     {
         var shards = (DomainTable[])_shards.Clone();
-        shards[index] = shard;
-        return new IntelSnapshot(shards, _cidrs);
+        shards[index] = built._shards[index];
+        return new IntelSnapshot(shards, _cidrs.WithShard(index, built._cidrs.Shard(index)));
     }
-
-    internal IntelSnapshot WithCidrs(CidrTable cidrs) => new(_shards, cidrs);
 
     /// <summary>The most specific listed suffix of <paramref name="name"/> on a label boundary,
     /// ignoring ASCII case and one trailing dot: "a.evil.com" matches "evil.com",

@@ -10,25 +10,26 @@ public sealed class IntelSnapshotBuilder
     private const int MaxLists = ushort.MaxValue + 1;
 
     private readonly DomainTableBuilder?[] _shards = new DomainTableBuilder?[IntelSnapshot.ShardCount];
-    private readonly CidrTableBuilder? _cidrs;
+    private readonly CidrTableBuilder?[] _cidrs = new CidrTableBuilder?[IntelSnapshot.ShardCount];
     private readonly Dictionary<IntelList, ushort> _listIndex = new(ReferenceEqualityComparer.Instance);
     private readonly List<IntelList> _lists = [];
 
     public IntelSnapshotBuilder()
-        : this(-1, withCidrs: true)
+        : this(-1)
     {
     }
 
-    /// <param name="onlyShard">Keep only the domains of this shard; -1 keeps all.</param>
-    internal IntelSnapshotBuilder(int onlyShard, bool withCidrs)
+    /// <param name="onlyShard">Keep only the domains and networks of this shard; -1 keeps all.</param>
+    internal IntelSnapshotBuilder(int onlyShard)
     {
         for (var i = 0; i < _shards.Length; i++)
         {
             if (onlyShard < 0 || onlyShard == i)
+            {
                 _shards[i] = new DomainTableBuilder();
+                _cidrs[i] = new CidrTableBuilder();
+            }
         }
-        if (withCidrs)
-            _cidrs = new CidrTableBuilder();
     }
 
     /// <summary>Adds a name (trailing dot allowed); false when it is not a valid name.</summary>
@@ -52,7 +53,9 @@ public sealed class IntelSnapshotBuilder
         var max = network.IsIPv4 ? 32 : network.IsIPv6 ? 128 : -1;
         if ((uint)prefixLength > (uint)max)
             return false;
-        _cidrs?.Add(network, prefixLength, IndexOf(list));
+        var (high, low) = CidrKey.Mask(network, prefixLength);
+        var prefix = CidrKey.PrefixByte(network.Family, prefixLength);
+        _cidrs[IntelSnapshot.ShardOf(CidrKey.Hash(prefix, high, low))]?.Add(high, low, prefix, IndexOf(list));
         return true;
     }
 
@@ -60,12 +63,15 @@ public sealed class IntelSnapshotBuilder
     {
         var lists = _lists.ToArray();
         var shards = new DomainTable[_shards.Length];
+        var cidrs = new CidrTable[_cidrs.Length];
         for (var i = 0; i < shards.Length; i++)
         {
             shards[i] = _shards[i]?.Build(lists) ?? DomainTable.Empty;
+            cidrs[i] = _cidrs[i]?.Build(lists) ?? CidrTable.Empty;
             _shards[i] = null;
+            _cidrs[i] = null;
         }
-        return new IntelSnapshot(shards, _cidrs?.Build(lists) ?? CidrTable.Empty);
+        return new IntelSnapshot(shards, new CidrSet(cidrs));
     }
 
     private ushort IndexOf(IntelList list)

@@ -20,11 +20,12 @@ internal readonly struct OpenTable
 
     public long Bytes => (long)_slots.Length * sizeof(ulong);
 
-    /// <summary>A table for up to <paramref name="count"/> entries at a load of at most 3/4.</summary>
-    public static OpenTable Create(int count)
+    /// <summary>A table for up to <paramref name="count"/> entries at a load of at most 3/4,
+    /// whose entry numbers are below <paramref name="entryLimit"/> (default: the count).</summary>
+    public static OpenTable Create(int count, long entryLimit = -1)
     {
         var capacity = (int)Math.Max(4, BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)));
-        var indexBits = 64 - BitOperations.LeadingZeroCount((ulong)count + 1);
+        var indexBits = 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(count, entryLimit) + 1);
         return new OpenTable(new ulong[capacity], 64 - BitOperations.Log2((uint)capacity), (1UL << indexBits) - 1);
     }
 

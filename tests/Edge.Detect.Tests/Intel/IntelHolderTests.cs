@@ -60,6 +60,42 @@ public class IntelHolderTests
     }
 
     [Fact]
+    public void Sharded_reload_matches_a_full_load_entry_for_entry()
+    {
+        using var lists = new TempLists();
+        var names = Enumerable.Range(0, 3000).Select(i => $"n{i}.zone{i % 13}.example").ToArray();
+        var domains = lists.Write("mixed.txt", string.Join('\n', names.Select((name, i) => $"{name}\t{(i % 2 == 0 ? "cnc" : "phishing")}"))
+            + "\nn5.zone5.example\tmining\n");
+        var networks = Enumerable.Range(0, 2000).Select(i => $"10.{i >> 8}.{i & 255}.0/24").ToArray();
+        var cidrs = lists.Write("botnet.txt", string.Join('\n', networks) + "\n10.0.0.0/24\n2001:db8::/32\n");
+        IntelSource[] sources = [new(domains), new(cidrs)];
+        var full = IntelLoader.Load(sources).Snapshot;
+        var holder = new IntelHolder(IntelLoader.Load([lists.Write("old-malware.txt", "n1.zone1.example\n10.0.0.0/8\n")]).Snapshot);
+
+        var result = holder.ReloadByShards(sources);
+
+        var sharded = holder.Current;
+        Assert.True(result.Swapped);
+        Assert.Equal((full.DomainCount, full.CidrCount, full.Duplicates), (sharded.DomainCount, sharded.CidrCount, sharded.Duplicates));
+        Assert.Equal(2, result.Report.Duplicates);
+        foreach (var name in names)
+        {
+            var bytes = System.Text.Encoding.ASCII.GetBytes("www." + name);
+            Assert.True(full.TryMatchDomain(bytes, out var expected));
+            Assert.True(sharded.TryMatchDomain(bytes, out var actual));
+            Assert.Equal(expected.List.ToString(), actual.List.ToString());
+        }
+        foreach (var network in networks.Append("2001:db8::/32"))
+        {
+            var address = Edge.Watch.Net.IpAddr.Parse(network.Split('/')[0]);
+            Assert.True(full.TryMatchAddress(address, out var expected));
+            Assert.True(sharded.TryMatchAddress(address, out var actual));
+            Assert.Equal((expected.List.ToString(), expected.PrefixLength), (actual.List.ToString(), actual.PrefixLength));
+        }
+        Assert.False(sharded.TryMatchAddress(Edge.Watch.Net.IpAddr.Parse("10.200.0.1"), out _));
+    }
+
+    [Fact]
     public async Task Readers_see_a_whole_snapshot_while_updates_swap()
     {
         var a = BuildWith("a.example");
