@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Detect.Alerts;
 using Edge.Service.EventLog;
 using Edge.Service.Replay;
 using Edge.Watch.Pipeline;
@@ -23,16 +24,29 @@ internal static class ReplayCommand
             Description = "write the event log (one JSON object per line) to this file, or - for standard output",
         };
         var noProgress = new Option<bool>("--no-progress") { Description = "never draw a progress bar" };
+        var intel = new Option<string[]>("--intel")
+        {
+            Description = "threat-intel list files or folders (default: the bundled sample lists); repeatable",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress,
+            files, events, noProgress, intel,
         };
-        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress)));
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress), parse.GetValue(intel) ?? []));
         return command;
     }
 
-    private static int Run(string[] files, string? eventsTarget, bool noProgress)
+    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel)
     {
+        foreach (var path in intel)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                Console.Error.WriteLine($"edge-service replay: no such intel list or folder: {path}");
+                return 2;
+            }
+        }
         if (files.Length == 0)
             files = [BundledSample];
         foreach (var file in files)
@@ -53,12 +67,15 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var runner = new ReplayRunner(new WatchOptions(), (IWatchObserver?)writer ?? NullWatchObserver.Instance);
+            var detection = new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance);
+            IWatchObserver observer = writer is null ? detection.Engine : new CompositeWatchObserver(detection.Engine, writer);
+            var runner = new ReplayRunner(new WatchOptions(), observer);
             var result = ShowProgress(toStdout, noProgress)
                 ? RunWithProgressBar(runner, files)
                 : runner.Run(files);
+            detection.Pipeline.Flush();
             writer?.Flush();
-            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0 }, toStdout ? "standard output" : eventsTarget);
+            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection.Pipeline.Counters }, toStdout ? "standard output" : eventsTarget);
             return 0;
         }
         catch (InvalidDataException e)

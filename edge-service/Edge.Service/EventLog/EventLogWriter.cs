@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Edge.Detect.Alerts;
 using Edge.Watch.Dns;
 using Edge.Watch.Flows;
 using Edge.Watch.Http;
@@ -13,7 +14,7 @@ namespace Edge.Service.EventLog;
 
 /// <summary>Writes the event log: one JSON object per line for every DNS message, ClientHello,
 /// HTTP request head and ended flow.</summary>
-public sealed class EventLogWriter : IWatchObserver, IDisposable
+public sealed class EventLogWriter : IWatchObserver, IAlertSink, IDisposable
 {
     private static readonly byte[] s_newLine = "\n"u8.ToArray();
 
@@ -156,6 +157,40 @@ public sealed class EventLogWriter : IWatchObserver, IDisposable
                 State = flow.Protocol == IpProtocols.Tcp ? EventText.State(flow.State) : null,
                 Reason = EventText.Reason(reason),
                 AppProto = EventText.App(flow.App),
+            },
+        });
+    }
+
+    public void Raise(Alert alert)
+    {
+        var f = alert.Finding;
+        Write(new EventRecord
+        {
+            Type = "alert",
+            Ts = EventText.Timestamp(alert.IsUpdate ? alert.LastSeenMicros : alert.FirstSeenMicros),
+            FlowId = f.FlowId,
+            SrcIp = EventText.Address(f.Client),
+            SrcPort = f.ClientPort,
+            DstIp = f.Server.Family == 0 ? null : EventText.Address(f.Server),
+            DstPort = f.ServerPort,
+            Proto = EventText.Protocol(f.Protocol),
+            Alert = new AlertEvent
+            {
+                Id = alert.Id,
+                Update = alert.IsUpdate,
+                Category = f.Category,
+                Severity = f.Severity.ToString().ToLowerInvariant(),
+                Rule = new AlertRule(f.RuleId, f.RuleName),
+                Indicator = f.Indicator,
+                Kind = f.Kind,
+                Count = alert.Count,
+                FirstSeen = EventText.Timestamp(alert.FirstSeenMicros),
+                LastSeen = EventText.Timestamp(alert.LastSeenMicros),
+                Evidence = f.Evidence,
+                Intel = f.IntelList is null ? null : new AlertIntel(f.IntelList, f.IntelSource),
+                Dns = f.DnsQname is null ? null : new AlertDns(f.DnsQname, f.DnsQtype, f.DnsRcode),
+                Tls = f.TlsSni is null ? null : new AlertTls(f.TlsSni),
+                Http = f.HttpHost is null ? null : new AlertHttp(f.HttpHost),
             },
         });
     }

@@ -16,4 +16,5 @@ public sealed record EventRecord
     public TlsEvent? Tls { get; init; }
     public HttpEvent? Http { get; init; }
     public FlowEvent? Flow { get; init; }
+    public AlertEvent? Alert { get; init; }
 }

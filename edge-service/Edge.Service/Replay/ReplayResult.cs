@@ -16,6 +16,8 @@ public sealed record ReplayResult(
     (long Checked, long Bad, bool OffloadDetected) Checksums,
     IReadOnlyList<string> Warnings)
 {
+    public Edge.Detect.Alerts.AlertCounters? Alerts { get; init; }
+
     public double PacketsPerSecond => Elapsed.TotalSeconds > 0 ? Counters.Packets / Elapsed.TotalSeconds : 0;
 
     public double AllocatedBytesPerPacket => Counters.Packets > 0 ? (double)AllocatedBytes / Counters.Packets : 0;

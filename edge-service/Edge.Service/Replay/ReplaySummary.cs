@@ -19,6 +19,11 @@ public static class ReplaySummary
         output.WriteLine($"dns            {N(c.DnsMessages)} messages ({N(c.DnsQueries)} queries, {N(c.DnsResponses)} responses)");
         output.WriteLine($"tls            {N(c.TlsClientHellos)} ClientHellos");
         output.WriteLine($"http           {N(c.HttpRequests)} requests");
+        if (result.Alerts is { } alerts)
+        {
+            var byCategory = string.Join(", ", alerts.RaisedByCategory.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {N(p.Value)}"));
+            output.WriteLine($"alerts         {N(alerts.Raised)}{(byCategory.Length > 0 ? $" ({byCategory})" : "")}, {N(alerts.Updates)} count updates, {N(alerts.Deduplicated)} repeats folded, {N(alerts.RateLimited)} rate-limited");
+        }
         var (checkedCount, bad, offload) = result.Checksums;
         output.WriteLine($"checksums      {N(checkedCount)} checked before parsing, {N(bad)} wrong{(offload ? " (checksum offload in this capture: not enforced)" : "")}");
         output.WriteLine($"decode errors  {N(result.Errors.Total)}");

@@ -40,7 +40,7 @@ public class ReplayCommandTests
             types.Add(doc.RootElement.GetProperty("type").GetString()!);
             Assert.True(doc.RootElement.TryGetProperty("ts", out _));
         }
-        Assert.Equal(["dns", "flow", "http", "tls"], types.Order(StringComparer.Ordinal));
+        Assert.Equal(["alert", "dns", "flow", "http", "tls"], types.Order(StringComparer.Ordinal));
         Assert.Equal(lines.Length, Number(run.Error, @"^events\s+([\d,]+) written"));
     }
 

@@ -1,0 +1,116 @@
+using Edge.Detect.Findings;
+using Edge.Watch.Net;
+
+namespace Edge.Detect.Alerts;
+
+/// <summary>Findings in, alerts out: one alert per (rule, client, indicator) and window, raised at
+/// once, counted while it repeats, and updated with the final count when its window closes or on
+/// <see cref="Flush"/>. A per-rule rate limit keeps one flood from burying the rest.</summary>
+public sealed class AlertPipeline : IFindingSink
+{
+    private const long MicrosPerMinute = 60_000_000;
+
+    private readonly AlertOptions _options;
+    private readonly IAlertSink _sink;
+    private readonly long _windowMicros;
+    private readonly Dictionary<(string Rule, IpAddr Client, string Indicator), Open> _open = [];
+    private readonly Dictionary<string, (long Minute, int Raised)> _rates = new(StringComparer.Ordinal);
+
+    public AlertPipeline(AlertOptions options, IAlertSink sink)
+    {
+        options.Validate();
+        _options = options;
+        _sink = sink;
+        _windowMicros = options.DedupeWindowSeconds * 1_000_000L;
+    }
+
+    public AlertCounters Counters { get; } = new();
+
+    public void Report(Finding finding)
+    {
+        Counters.Findings++;
+        var key = (finding.RuleId, finding.Client, finding.Indicator);
+        if (_open.TryGetValue(key, out var open))
+        {
+            if (finding.TimestampMicros - open.FirstSeen < _windowMicros)
+            {
+                open.Count++;
+                open.LastSeen = Math.Max(open.LastSeen, finding.TimestampMicros);
+                Counters.Deduplicated++;
+                return;
+            }
+            Close(key, open);
+        }
+        if (!WithinRate(finding))
+        {
+            Counters.RateLimited++;
+            return;
+        }
+        if (_open.Count >= _options.MaxOpenAlerts)
+            CloseStalest();
+        open = new Open(finding, AlertId.Create(finding.RuleId, finding.Client.ToString(), finding.Indicator, finding.TimestampMicros));
+        _open[key] = open;
+        Counters.Raised++;
+        Counters.RaisedByCategory[finding.Category] = Counters.RaisedByCategory.GetValueOrDefault(finding.Category) + 1;
+        _sink.Raise(new Alert(open.Id, finding, open.FirstSeen, open.LastSeen, 1, IsUpdate: false));
+    }
+
+    /// <summary>Sends the final count of every alert that repeated since it was raised (end of a replay, shutdown).</summary>
+    public void Flush()
+    {
+        foreach (var open in _open.Values)
+            SendUpdate(open);
+        _open.Clear();
+    }
+
+    private bool WithinRate(Finding finding)
+    {
+        var minute = finding.TimestampMicros / MicrosPerMinute;
+        var (start, raised) = _rates.GetValueOrDefault(finding.RuleId, (minute, 0));
+        if (start != minute)
+            raised = 0;
+        if (raised >= _options.MaxNewAlertsPerRulePerMinute)
+            return false;
+        _rates[finding.RuleId] = (minute, raised + 1);
+        return true;
+    }
+
+    private void Close((string, IpAddr, string) key, Open open)
+    {
+        SendUpdate(open);
+        _open.Remove(key);
+    }
+
+    private void CloseStalest()
+    {
+        (string, IpAddr, string) stalest = default;
+        Open? oldest = null;
+        foreach (var (key, open) in _open)
+        {
+            if (oldest is null || open.LastSeen < oldest.LastSeen)
+            {
+                oldest = open;
+                stalest = key;
+            }
+        }
+        if (oldest is not null)
+            Close(stalest, oldest);
+    }
+
+    private void SendUpdate(Open open)
+    {
+        if (open.Count == 1)
+            return;
+        Counters.Updates++;
+        _sink.Raise(new Alert(open.Id, open.Finding, open.FirstSeen, open.LastSeen, open.Count, IsUpdate: true));
+    }
+
+    private sealed class Open(Finding finding, string id)
+    {
+        public Finding Finding { get; } = finding;
+        public string Id { get; } = id;
+        public long FirstSeen { get; } = finding.TimestampMicros;
+        public long LastSeen { get; set; } = finding.TimestampMicros;
+        public long Count { get; set; } = 1;
+    }
+}

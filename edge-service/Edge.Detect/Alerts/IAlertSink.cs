@@ -1,0 +1,6 @@
+namespace Edge.Detect.Alerts;
+
+public interface IAlertSink
+{
+    void Raise(Alert alert);
+}

@@ -1,0 +1,381 @@
+using System.Text;
+using Edge.Detect.Behaviour;
+using Edge.Detect.Findings;
+using Edge.Detect.Intel;
+using Edge.Detect.Names;
+using Edge.Detect.Protocols;
+using Edge.Watch.Dns;
+using Edge.Watch.Flows;
+using Edge.Watch.Http;
+using Edge.Watch.Net;
+using Edge.Watch.Packets;
+using Edge.Watch.Pipeline;
+using Edge.Watch.Tls;
+using Edge.Watch.Transport;
+
+namespace Edge.Detect.Detectors;
+
+/// <summary>Every detector, fed by the Watch engine: intel hits on DNS names and answers, SNI,
+/// HTTP Host and contacted addresses; Stratum on any port; WannaCry kill switch and SMB sweeps;
+/// scans; beacons; DGA bursts; DNS tunnels; DoH/DoT bypass; typosquats of the agency's domains.
+/// Lookups are span-based and allocation-free; only a finding allocates.</summary>
+public sealed class DetectionEngine : IWatchObserver
+{
+    private const ushort SmbPort = 445;
+    private const ushort DotPort = 853;
+    private const int MaxSmbSweepers = 4096;
+
+    private readonly IntelHolder _intel;
+    private readonly IFindingSink _sink;
+    private readonly DetectionOptions _options;
+    private readonly FanOutCounter _fanOut;
+    private readonly BeaconScorer _beacons;
+    private readonly TunnelStats _tunnels;
+    private readonly DgaBursts _dga;
+    private readonly TyposquatMatcher _squats;
+    private readonly PublicSuffixList _suffixes = PublicSuffixList.Bundled;
+    private readonly DgaModel _dgaModel = DgaModel.Load();
+    private readonly byte[] _name = new byte[DnsName.MaxPresentationLength];
+    private readonly HashSet<IpAddr> _smbSweepers = [];
+
+    public DetectionEngine(IntelHolder intel, DetectionOptions options, IFindingSink sink)
+    {
+        options.Validate();
+        _intel = intel;
+        _options = options;
+        _sink = sink;
+        _fanOut = new FanOutCounter(options.FanOut);
+        _beacons = new BeaconScorer(options.Beacon);
+        _tunnels = new TunnelStats(options.Tunnel);
+        _dga = new DgaBursts(options);
+        _squats = new TyposquatMatcher(options.ProtectedDomains);
+    }
+
+    public void OnPacket(ref DecodedPacket packet, ref Flow flow, bool toServer)
+    {
+        if (!packet.IsTcp || !toServer)
+            return;
+        if ((packet.Tcp.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn)
+            OnConnectionAttempt(ref packet, ref flow);
+        else if (!packet.Payload.IsEmpty && StartsLikeJson(packet.Payload))
+            OnClientPayload(ref packet, ref flow);
+    }
+
+    public void OnDns(in PacketContext context, DnsMessage message)
+    {
+        if (!message.HasQuestion || !DnsName.TryRead(message.Raw, message.QuestionNameOffset, _name, out var length))
+            return;
+        var qname = _name.AsSpan(0, length);
+        if (!message.IsResponse)
+        {
+            OnQuery(context, qname, message.QuestionType);
+            return;
+        }
+        if (message.Rcode == 3)
+            OnNameError(context, qname);
+        OnAnswers(context, message, qname);
+    }
+
+    public void OnTlsClientHello(in PacketContext context, ClientHello hello)
+    {
+        if (!hello.TryGetServerName(out var sni) || sni.IsEmpty)
+            return;
+        var snapshot = _intel.Current;
+        if (snapshot.TryMatchDomain(sni, out var match) && match.List.Category == "doh")
+        {
+            if (_options.AgencyDnsRequired)
+                Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
+                    EvidenceKinds.TlsSni, Text(sni), $"{context.Source} opened TLS to the DoH resolver {Text(sni)} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
+                    match.List, tls: Text(sni));
+            return;
+        }
+        if (IntelHit(context, sni, snapshot, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
+            return;
+        Typosquat(context, sni, EvidenceKinds.TlsSni, "opened TLS with SNI");
+    }
+
+    public void OnHttpRequest(in PacketContext context, HttpRequestHead request)
+    {
+        var host = HostText.WithoutPort(request.Host);
+        if (host.IsEmpty)
+            return;
+        if (IntelHit(context, host, _intel.Current, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
+            return;
+        Typosquat(context, host, EvidenceKinds.HttpHost, "sent an HTTP request for");
+    }
+
+    public void OnFlowEnd(ref Flow flow, FlowEndReason reason)
+    {
+    }
+
+    private void OnConnectionAttempt(ref DecodedPacket packet, ref Flow flow)
+    {
+        var client = packet.Ip.Source;
+        var server = packet.Ip.Destination;
+        var port = packet.DestinationPort;
+        var at = packet.TimestampMicros;
+        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+        {
+            Report(Finding(ref packet, ref flow, "edge.intel.ip", "Connection to a listed address", hit.List.Category,
+                SeverityOf(hit.List.Category), EvidenceKinds.IpContact, server.ToString(),
+                $"{client} opened TCP to {server}:{port}, listed as {hit.List.Category} (list {hit.List.Source})") with
+            {
+                IntelList = hit.List.Category,
+                IntelSource = hit.List.Source,
+            });
+        }
+        if (port == DotPort && _options.AgencyDnsRequired)
+        {
+            Report(Finding(ref packet, ref flow, "edge.doh.dot", "DNS over TLS (853) to an outside resolver", AlertCategories.DohBypass,
+                Severity.Medium, EvidenceKinds.IpContact, $"{server}:{port}", $"{client} opened DNS over TLS to {server}:{port}, bypassing the agency's DNS"));
+        }
+        var fan = _fanOut.OnSyn(client, server, port, at);
+        if ((fan.Crossed & FanOutAlert.PortSweep) != 0 && port == SmbPort)
+        {
+            Report(Finding(ref packet, ref flow, "edge.wannacry.smb-sweep", "SMB sweep (WannaCry spreading)", AlertCategories.WannaCry,
+                Severity.Critical, EvidenceKinds.Scan, "445/tcp-sweep",
+                $"{client} opened TCP 445 to {fan.DistinctOnPort} distinct addresses within {_options.FanOut.PortWindowSeconds:0} s, as WannaCry spreads") with { Server = default, ServerPort = SmbPort });
+        }
+        else if ((fan.Crossed & FanOutAlert.PortSweep) != 0)
+        {
+            Report(Finding(ref packet, ref flow, "edge.scan.port-sweep", "Sweep of one port across addresses", AlertCategories.Scan,
+                Severity.Medium, EvidenceKinds.Scan, $"{port}/tcp-sweep",
+                $"{client} opened TCP {port} to {fan.DistinctOnPort} distinct addresses within {_options.FanOut.PortWindowSeconds:0} s") with { Server = default });
+        }
+        // A 445-only sweep is WannaCry spreading; the same SYNs also fill the general scan view.
+        if ((fan.Crossed & FanOutAlert.PortSweep) != 0 && port == SmbPort)
+            RememberSmbSweeper(client);
+        if ((fan.Crossed & FanOutAlert.Scan) != 0 && !_smbSweepers.Contains(client))
+        {
+            Report(Finding(ref packet, ref flow, "edge.scan.fan-out", "Scan of many hosts and ports", AlertCategories.Scan,
+                Severity.Medium, EvidenceKinds.Scan, "tcp-scan",
+                $"{client} opened TCP to {fan.DistinctTargets} distinct address:port targets within {_options.FanOut.ScanWindowSeconds:0} s") with { Server = default });
+        }
+        var beacon = _beacons.Observe(new BeaconKey(client, server, port), at, 0, out var firstBeacon);
+        if (firstBeacon)
+        {
+            Report(Finding(ref packet, ref flow, "edge.cnc.beacon", "Periodic connections (beacon)", AlertCategories.Cnc,
+                Severity.High, EvidenceKinds.Beacon, $"{server}:{port}",
+                $"{client} connected to {server}:{port} {beacon.Connections} times every {beacon.MeanIntervalSeconds:0.0} s (CV {beacon.Cv:0.00}, score {beacon.Score:0.00}), like malware calling home"));
+        }
+    }
+
+    private void RememberSmbSweeper(in IpAddr client)
+    {
+        if (_smbSweepers.Count >= MaxSmbSweepers)
+            _smbSweepers.Clear();
+        _smbSweepers.Add(client);
+    }
+
+    private void OnClientPayload(ref DecodedPacket packet, ref Flow flow)
+    {
+        var match = MiningProtocolSniffer.Inspect(packet.Payload);
+        if (match == MiningMatch.None)
+            return;
+        var target = $"{packet.Ip.Destination}:{packet.DestinationPort}";
+        Report(Finding(ref packet, ref flow, "edge.mining.stratum", "Crypto-mining protocol", AlertCategories.Mining,
+            Severity.High, EvidenceKinds.Stratum, target,
+            $"{packet.Ip.Source} sent {MethodName(match)} to {target}: a crypto-miner talking to its pool"));
+    }
+
+    private void OnQuery(in PacketContext context, ReadOnlySpan<byte> qname, ushort qtype)
+    {
+        var snapshot = _intel.Current;
+        if (KillSwitchDomains.Contains(qname))
+        {
+            Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
+                EvidenceKinds.DnsQuery, Text(qname), $"{context.Source} looked up {Text(qname)}, the WannaCry kill switch: the worm runs on this host",
+                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype));
+        }
+        else if (!IntelHit(context, qname, snapshot, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
+        {
+            Typosquat(context, qname, EvidenceKinds.DnsQuery, "looked up");
+        }
+        if (!_suffixes.TryGetRegistrableDomain(qname, out var start)
+            || !HostText.TryGetTunnelZone(qname, start, out var zone)
+            || IsAllowed(snapshot, qname))
+            return;
+        var tunnel = _tunnels.Observe(context.Source, qname, zone, qtype, context.TimestampMicros, out var crossed);
+        if (crossed)
+        {
+            var zoneText = Text(zone);
+            Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
+                $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
+                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype)) ;
+        }
+    }
+
+    private void OnNameError(in PacketContext context, ReadOnlySpan<byte> qname)
+    {
+        // The response goes to the client: it is the destination here.
+        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || IsAllowed(_intel.Current, qname))
+            return;
+        // An IDN's punycode looks random by construction, and a typosquat is reported as one.
+        if (label.StartsWith("xn--"u8) || (_squats.Count > 0 && _squats.TryMatch(qname, out _, out _)))
+            return;
+        if (_dgaModel.Score(label) < _options.DgaThreshold)
+            return;
+        if (!_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
+            return;
+        Report(new Finding
+        {
+            RuleId = "edge.dga.burst",
+            RuleName = "Burst of generated domain names",
+            Category = AlertCategories.Dga,
+            Severity = Severity.High,
+            Kind = EvidenceKinds.DnsPattern,
+            Indicator = "dga-burst",
+            Evidence = $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
+            TimestampMicros = context.TimestampMicros,
+            Client = context.Destination,
+            ClientPort = context.DestinationPort,
+            Server = context.Source,
+            ServerPort = context.SourcePort,
+            Protocol = context.Protocol,
+            FlowId = context.FlowId,
+            DnsQname = Text(qname),
+            DnsRcode = "NXDOMAIN",
+        });
+    }
+
+    private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
+    {
+        var snapshot = _intel.Current;
+        foreach (var record in message.Records)
+        {
+            if (record.Section != DnsSection.Answer || (record.Type != DnsType.A && record.Type != DnsType.AAAA))
+                continue;
+            var address = record.Type == DnsType.A && record.Data.Length == 4 ? IpAddr.FromIPv4(record.Data)
+                : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
+            if (address.Family == 0 || !snapshot.TryMatchAddress(address, out var hit) || !AlertCategories.IsThreatList(hit.List.Category))
+                continue;
+            Report(new Finding
+            {
+                RuleId = "edge.intel.dns-answer",
+                RuleName = "Name resolved to a listed address",
+                Category = hit.List.Category,
+                Severity = SeverityOf(hit.List.Category),
+                Kind = EvidenceKinds.DnsAnswer,
+                Indicator = address.ToString(),
+                Evidence = $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
+                TimestampMicros = context.TimestampMicros,
+                Client = context.Destination,
+                ClientPort = context.DestinationPort,
+                Server = context.Source,
+                ServerPort = context.SourcePort,
+                Protocol = context.Protocol,
+                FlowId = context.FlowId,
+                IntelList = hit.List.Category,
+                IntelSource = hit.List.Source,
+                DnsQname = Text(qname),
+            });
+        }
+    }
+
+    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, IntelSnapshot snapshot, string kind, string rule, string ruleName, string verb, string? qtype = null)
+    {
+        if (!snapshot.TryMatchDomain(name, out var match) || !AlertCategories.IsThreatList(match.List.Category))
+            return false;
+        var text = Text(name);
+        Report(context, rule, ruleName, match.List.Category, SeverityOf(match.List.Category), kind, text,
+            $"{context.Source} {verb} {text}, listed as {match.List.Category} (list {match.List.Source})",
+            match.List,
+            qname: kind == EvidenceKinds.DnsQuery ? text : null,
+            qtype: qtype,
+            tls: kind == EvidenceKinds.TlsSni ? text : null,
+            http: kind == EvidenceKinds.HttpHost ? text : null);
+        return true;
+    }
+
+    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, string kind, string verb)
+    {
+        if (_squats.Count == 0 || !_squats.TryMatch(name, out var index, out var squat) || IsAllowed(_intel.Current, name))
+            return;
+        var text = Text(name);
+        Report(context, "edge.typosquat", "Typosquat of an agency domain", AlertCategories.Typosquat, Severity.High, kind, text,
+            $"{context.Source} {verb} {text}, a {squat.ToString().ToLowerInvariant()} lookalike of the agency's {_squats[index]}",
+            list: null,
+            qname: kind == EvidenceKinds.DnsQuery ? text : null,
+            tls: kind == EvidenceKinds.TlsSni ? text : null,
+            http: kind == EvidenceKinds.HttpHost ? text : null);
+    }
+
+    private static bool IsAllowed(IntelSnapshot snapshot, ReadOnlySpan<byte> name) =>
+        snapshot.TryMatchDomain(name, out var match) && match.List.Category == "benign";
+
+    private void Report(in PacketContext context, string rule, string ruleName, string category, Severity severity, string kind,
+        string indicator, string evidence, IntelList? list, string? qname = null, string? qtype = null, string? tls = null, string? http = null) =>
+        Report(new Finding
+        {
+            RuleId = rule,
+            RuleName = ruleName,
+            Category = category,
+            Severity = severity,
+            Kind = kind,
+            Indicator = indicator,
+            Evidence = evidence,
+            TimestampMicros = context.TimestampMicros,
+            Client = context.ToServer ? context.Source : context.Destination,
+            ClientPort = context.ToServer ? context.SourcePort : context.DestinationPort,
+            Server = context.ToServer ? context.Destination : context.Source,
+            ServerPort = context.ToServer ? context.DestinationPort : context.SourcePort,
+            Protocol = context.Protocol,
+            FlowId = context.FlowId,
+            IntelList = list?.Category,
+            IntelSource = list?.Source,
+            DnsQname = qname,
+            DnsQtype = qtype,
+            TlsSni = tls,
+            HttpHost = http,
+        });
+
+    private void Report(Finding finding) => _sink.Report(finding);
+
+    private static Finding Finding(ref DecodedPacket packet, ref Flow flow, string rule, string ruleName, string category,
+        Severity severity, string kind, string indicator, string evidence) => new()
+        {
+            RuleId = rule,
+            RuleName = ruleName,
+            Category = category,
+            Severity = severity,
+            Kind = kind,
+            Indicator = indicator,
+            Evidence = evidence,
+            TimestampMicros = packet.TimestampMicros,
+            Client = packet.Ip.Source,
+            ClientPort = packet.SourcePort,
+            Server = packet.Ip.Destination,
+            ServerPort = packet.DestinationPort,
+            Protocol = packet.Protocol,
+            FlowId = flow.Id,
+        };
+
+    private static Severity SeverityOf(string category) => category switch
+    {
+        AlertCategories.Cnc or AlertCategories.Botnet => Severity.High,
+        AlertCategories.Malware => Severity.High,
+        AlertCategories.Phishing => Severity.Medium,
+        _ => Severity.Medium,
+    };
+
+    private static bool StartsLikeJson(ReadOnlySpan<byte> payload)
+    {
+        var i = 0;
+        while (i < payload.Length && payload[i] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')
+            i++;
+        return i < payload.Length && payload[i] == (byte)'{';
+    }
+
+    private static string MethodName(MiningMatch match) => match switch
+    {
+        MiningMatch.StratumSubscribe => "mining.subscribe",
+        MiningMatch.StratumAuthorize => "mining.authorize",
+        MiningMatch.StratumSubmit => "mining.submit",
+        MiningMatch.StratumOther => "a Stratum mining.* request",
+        MiningMatch.XmrigLogin => "a Monero miner login",
+        MiningMatch.XmrigSubmit => "a Monero share submit",
+        _ => "a Monero keepalive",
+    };
+
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);
+}

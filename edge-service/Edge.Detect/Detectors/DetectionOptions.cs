@@ -1,0 +1,41 @@
+using Edge.Detect.Behaviour;
+using Edge.Detect.Names;
+
+namespace Edge.Detect.Detectors;
+
+/// <summary>Thresholds of every detector (configuration section <c>Edge:Detection</c>).</summary>
+public sealed record DetectionOptions
+{
+    public BeaconOptions Beacon { get; init; } = new();
+    public FanOutOptions FanOut { get; init; } = new();
+    public TunnelOptions Tunnel { get; init; } = new();
+
+    /// <summary>Trigram score (bits per character) from which a label counts as generated.</summary>
+    public double DgaThreshold { get; init; } = DgaModel.DefaultThreshold;
+
+    /// <summary>Generated-looking names that failed to resolve, per client and window, that make a burst.</summary>
+    public int DgaBurst { get; init; } = 10;
+
+    public int DgaWindowSeconds { get; init; } = 300;
+
+    public int MaxDgaClients { get; init; } = 1024;
+
+    /// <summary>Clients must resolve through the agency's DNS: DoH to a known resolver and DoT (853) are findings.</summary>
+    public bool AgencyDnsRequired { get; init; } = true;
+
+    /// <summary>The agency's own domains, whose typosquats and homographs are findings.</summary>
+    public IReadOnlyList<string> ProtectedDomains { get; init; } = [];
+
+    public void Validate()
+    {
+        Beacon.Validate();
+        FanOut.Validate();
+        Tunnel.Validate();
+        if (DgaBurst < 2)
+            throw new ArgumentOutOfRangeException(nameof(DgaBurst), DgaBurst, "DgaBurst must be at least 2");
+        if (DgaWindowSeconds <= 0)
+            throw new ArgumentOutOfRangeException(nameof(DgaWindowSeconds), DgaWindowSeconds, "DgaWindowSeconds must be positive");
+        if (MaxDgaClients < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxDgaClients), MaxDgaClients, "MaxDgaClients must be positive");
+    }
+}

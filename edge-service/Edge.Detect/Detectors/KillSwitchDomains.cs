@@ -1,0 +1,18 @@
+using System.Text;
+
+namespace Edge.Detect.Detectors;
+
+/// <summary>WannaCry's kill-switch domains (the original and the variants seen in 2017): a lookup
+/// means a host runs the worm, whatever list category the name came with.</summary>
+internal static class KillSwitchDomains
+{
+    public static bool Contains(ReadOnlySpan<byte> name)
+    {
+        if (name.EndsWith("."u8))
+            name = name[..^1];
+        return Ascii.EqualsIgnoreCase(name, "iuqerfsodp9ifjaposdfjhgosurijfaewrwergwea.com"u8)
+            || Ascii.EqualsIgnoreCase(name, "ifferfsodp9ifjaposdfjhgosurijfaewrwergwea.com"u8)
+            || Ascii.EqualsIgnoreCase(name, "iuqssfsodp9ifjaposdfjhgosurijfaewrwergwea.com"u8)
+            || Ascii.EqualsIgnoreCase(name, "ayylmaotjhsstasdfasdfasdfasdfasdfasdfasdf.com"u8);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Edge.Detect.Findings;
+
+public interface IFindingSink
+{
+    void Report(Finding finding);
+}

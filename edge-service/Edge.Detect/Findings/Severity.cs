@@ -1,0 +1,9 @@
+namespace Edge.Detect.Findings;
+
+public enum Severity : byte
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,47 @@
+using Edge.Detect.Alerts;
+using Edge.Detect.Detectors;
+using Edge.Detect.Intel;
+
+namespace Edge.Service.Replay;
+
+/// <summary>Detection for a replay: intel from the given lists (the bundled sample lists when none are
+/// given), every detector, and the alert pipeline feeding <paramref name="alerts"/>.</summary>
+public sealed class ReplayDetection
+{
+    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts)
+    {
+        var paths = intelPaths.Count > 0 ? intelPaths : [BundledIntel];
+        var (snapshot, report) = IntelLoader.Load(paths);
+        IntelReport = report;
+        Pipeline = new AlertPipeline(new AlertOptions(), alerts);
+        var options = new DetectionOptions { ProtectedDomains = ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions())) };
+        Engine = new DetectionEngine(new IntelHolder(snapshot), options, Pipeline);
+    }
+
+    public static string BundledIntel => Path.Combine(AppContext.BaseDirectory, "Samples", "intel");
+
+    public DetectionEngine Engine { get; }
+
+    public AlertPipeline Pipeline { get; }
+
+    public IntelLoadReport IntelReport { get; }
+
+    /// <summary>The agency's own domains: the first column of lists named protected*.txt.</summary>
+    private static List<string> ProtectedDomains(IReadOnlyList<IntelSource> sources)
+    {
+        var domains = new List<string>();
+        foreach (var source in sources)
+        {
+            if (!Path.GetFileName(source.Path).StartsWith("protected", StringComparison.OrdinalIgnoreCase))
+                continue;
+            foreach (var line in File.ReadLines(source.Path))
+            {
+                var text = line.Trim();
+                if (text.Length == 0 || text[0] == '#')
+                    continue;
+                domains.Add(text.Split((char[])['\t', ' '], 2)[0]);
+            }
+        }
+        return domains;
+    }
+}
