@@ -8,7 +8,8 @@
 #    $EDGE_CORPORA/pcaps) with `edgectl synth --repeat ... --copies N` into one capture of at least
 #    $TARGET packets (N is computed from the corpus frame count).
 # 3. Pinned to CPU $CPU with taskset, times wall clock of
-#      edge-service replay BIG --no-progress          (event log off; best of $RUNS)
+#      edge-service replay BIG --no-progress --no-detect   (decode only, event log off; best of $RUNS)
+#      edge-service replay BIG --no-progress --intel C     (all detectors, corpus intel; best of $RUNS)
 #      tcpdump -r BIG -w /dev/null                     (best of $RUNS)
 #      tshark -r BIG -T fields -e frame.number         (one run: it is slow)
 #    Wall time includes process start-up (.NET host start for edge-service); edge-service also
@@ -93,13 +94,15 @@ best_of() {
     echo "$best"
 }
 
-echo "## edge-service replay (best of $RUNS, cpu $CPU)" >&2
-edge_s=$(best_of "$WORK/edge.out" "$EDGE" replay "$BIG" --no-progress)
+echo "## edge-service replay, decode only (best of $RUNS, cpu $CPU)" >&2
+edge_s=$(best_of "$WORK/edge.out" "$EDGE" replay "$BIG" --no-progress --no-detect)
 edge_packets=$(awk '/^packets/ { gsub(",", "", $2); print $2 }' "$WORK/edge.out")
 if [[ $edge_packets != "$packets" ]]; then
     echo "edge-service counted $edge_packets packets, expected $packets" >&2
     exit 1
 fi
+echo "## edge-service replay, all detectors with the corpus intel (best of $RUNS, cpu $CPU)" >&2
+detect_s=$(best_of "$WORK/detect.out" "$EDGE" replay "$BIG" --no-progress --intel "$CORPORA/intel")
 echo "## tcpdump (best of $RUNS, cpu $CPU)" >&2
 tcpdump_s=$(best_of /dev/null tcpdump -r "$BIG" -w /dev/null)
 echo "## tshark (1 run, cpu $CPU)" >&2
@@ -112,9 +115,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
 echo
 echo "| tool | packets | seconds (wall) | packets/s | edge/tcpdump | edge/tshark |"
 echo "|---|---:|---:|---:|---:|---:|"
-echo "| edge-service replay | $packets | $edge_s | $(rate "$edge_s") | $(ratio "$edge_s" "$tcpdump_s")x | $(ratio "$edge_s" "$tshark_s")x |"
+echo "| edge-service replay (decode only) | $packets | $edge_s | $(rate "$edge_s") | $(ratio "$edge_s" "$tcpdump_s")x | $(ratio "$edge_s" "$tshark_s")x |"
+echo "| edge-service replay (all detectors) | $packets | $detect_s | $(rate "$detect_s") | $(ratio "$detect_s" "$tcpdump_s")x | $(ratio "$detect_s" "$tshark_s")x |"
 echo "| tcpdump -r -w /dev/null | $packets | $tcpdump_s | $(rate "$tcpdump_s") | | |"
 echo "| tshark -T fields -e frame.number | $packets | $tshark_s | $(rate "$tshark_s") | | |"
 echo
 echo "edge-service's own figures (last run, packet loop only):"
 grep -E '^(time|allocated|flows|decode errors)' "$WORK/edge.out" | sed 's/^/    /'
+echo "with all detectors (last run):"
+grep -E '^(time|allocated|alerts)' "$WORK/detect.out" | sed 's/^/    /'

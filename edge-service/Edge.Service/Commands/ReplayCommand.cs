@@ -24,6 +24,10 @@ internal static class ReplayCommand
             Description = "write the event log (one JSON object per line) to this file, or - for standard output",
         };
         var noProgress = new Option<bool>("--no-progress") { Description = "never draw a progress bar" };
+        var noDetect = new Option<bool>("--no-detect")
+        {
+            Description = "decode and extract only, no detectors (the decode-only throughput and allocation figures)",
+        };
         var intel = new Option<string[]>("--intel")
         {
             Description = "threat-intel list files or folders (default: the bundled sample lists); repeatable",
@@ -31,13 +35,13 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel,
+            files, events, noProgress, intel, noDetect,
         };
-        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress), parse.GetValue(intel) ?? []));
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress), parse.GetValue(intel) ?? [], parse.GetValue(noDetect)));
         return command;
     }
 
-    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel)
+    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect)
     {
         foreach (var path in intel)
         {
@@ -67,15 +71,21 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var detection = new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance);
-            IWatchObserver observer = writer is null ? detection.Engine : new CompositeWatchObserver(detection.Engine, writer);
+            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance);
+            IWatchObserver observer = (detection, writer) switch
+            {
+                (null, null) => NullWatchObserver.Instance,
+                (null, _) => writer,
+                (_, null) => detection.Engine,
+                _ => new CompositeWatchObserver(detection.Engine, writer),
+            };
             var runner = new ReplayRunner(new WatchOptions(), observer);
             var result = ShowProgress(toStdout, noProgress)
                 ? RunWithProgressBar(runner, files)
                 : runner.Run(files);
-            detection.Pipeline.Flush();
+            detection?.Pipeline.Flush();
             writer?.Flush();
-            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection.Pipeline.Counters }, toStdout ? "standard output" : eventsTarget);
+            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters }, toStdout ? "standard output" : eventsTarget);
             return 0;
         }
         catch (InvalidDataException e)

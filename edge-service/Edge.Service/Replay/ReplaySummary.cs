@@ -29,7 +29,8 @@ public static class ReplaySummary
         output.WriteLine($"decode errors  {N(result.Errors.Total)}");
         foreach (var (reason, count) in result.Errors.NonZero())
             output.WriteLine($"  {reason,-28} {N(count)}");
-        output.WriteLine($"allocated      {result.AllocatedBytesPerPacket.ToString("0.00", CultureInfo.InvariantCulture)} B/packet ({N(result.AllocatedBytes)} B managed over the packet loop{(eventsTarget is null ? ", event log off" : ", event log on")})");
+        var load = (eventsTarget is null ? "event log off" : "event log on") + (result.Alerts is null ? ", detection off" : ", detection on: findings allocate");
+        output.WriteLine($"allocated      {result.AllocatedBytesPerPacket.ToString("0.00", CultureInfo.InvariantCulture)} B/packet ({N(result.AllocatedBytes)} B managed over the packet loop, {load})");
         if (eventsTarget is not null)
             output.WriteLine($"events         {N(result.EventsWritten)} written to {eventsTarget}");
         foreach (var warning in result.Warnings)
