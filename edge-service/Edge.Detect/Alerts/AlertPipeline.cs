@@ -13,6 +13,7 @@ public sealed class AlertPipeline : IFindingSink
     private readonly AlertOptions _options;
     private readonly IAlertSink _sink;
     private readonly long _windowMicros;
+    private long _raised;
     private readonly Dictionary<(string Rule, IpAddr Client, string Indicator), Open> _open = [];
     private readonly Dictionary<string, (long Minute, int Raised)> _rates = new(StringComparer.Ordinal);
 
@@ -48,7 +49,7 @@ public sealed class AlertPipeline : IFindingSink
         }
         if (_open.Count >= _options.MaxOpenAlerts)
             CloseStalest();
-        open = new Open(finding, AlertId.Create(finding.RuleId, finding.Client.ToString(), finding.Indicator, finding.TimestampMicros));
+        open = new Open(finding, _raised++, AlertId.Create(finding.RuleId, finding.Client.ToString(), finding.Indicator, finding.TimestampMicros));
         _open[key] = open;
         Counters.Raised++;
         Counters.RaisedByCategory[finding.Category] = Counters.RaisedByCategory.GetValueOrDefault(finding.Category) + 1;
@@ -58,7 +59,10 @@ public sealed class AlertPipeline : IFindingSink
     /// <summary>Sends the final count of every alert that repeated since it was raised (end of a replay, shutdown).</summary>
     public void Flush()
     {
-        foreach (var open in _open.Values)
+        // In the order alerts were raised, so a replay's log is the same every time.
+        var closing = _open.Values.ToList();
+        closing.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        foreach (var open in closing)
             SendUpdate(open);
         _open.Clear();
     }
@@ -105,9 +109,10 @@ public sealed class AlertPipeline : IFindingSink
         _sink.Raise(new Alert(open.Id, open.Finding, open.FirstSeen, open.LastSeen, open.Count, IsUpdate: true));
     }
 
-    private sealed class Open(Finding finding, string id)
+    private sealed class Open(Finding finding, long sequence, string id)
     {
         public Finding Finding { get; } = finding;
+        public long Sequence { get; } = sequence;
         public string Id { get; } = id;
         public long FirstSeen { get; } = finding.TimestampMicros;
         public long LastSeen { get; set; } = finding.TimestampMicros;

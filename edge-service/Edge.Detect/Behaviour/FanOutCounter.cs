@@ -11,11 +11,12 @@ public sealed class FanOutCounter
 {
     private readonly View<PortSource> _ports;
     private readonly View<IpAddr> _scans;
-    private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
+    private readonly ulong _seed;
 
     public FanOutCounter(FanOutOptions options)
     {
         options.Validate();
+        _seed = options.HashSeed ?? (ulong)Random.Shared.NextInt64();
         _ports = new View<PortSource>(options.MaxPortSources, options.PortThreshold, options.PortWindowSeconds);
         _scans = new View<IpAddr>(options.MaxScanSources, options.ScanThreshold, options.ScanWindowSeconds);
     }

@@ -17,6 +17,10 @@ public sealed class FanOutOptions
 
     public int MaxScanSources { get; init; } = 1024;
 
+    /// <summary>Seed of the distinct-counting hashes. Unset, each run draws one (an outsider cannot aim
+    /// collisions); a replay sets it so the same capture always gives the same figures.</summary>
+    public ulong? HashSeed { get; init; }
+
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(PortThreshold, 2);

@@ -19,6 +19,10 @@ public sealed class TunnelOptions
     /// <summary>Mean Shannon entropy (bits per octet of the subdomain) that counts as fully "encoded".</summary>
     public double HighEntropyBits { get; init; } = 4;
 
+    /// <summary>Seed of the distinct-counting hashes. Unset, each run draws one (an outsider cannot aim
+    /// collisions); a replay sets it so the same capture always gives the same figures.</summary>
+    public ulong? HashSeed { get; init; }
+
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxZones, 1);

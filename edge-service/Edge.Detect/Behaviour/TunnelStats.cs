@@ -19,7 +19,7 @@ public sealed class TunnelStats
 
     private readonly TunnelOptions _options;
     private readonly LruSlotMap<TunnelKey> _zones;
-    private readonly ulong _seed = (ulong)Random.Shared.NextInt64();
+    private readonly ulong _seed;
     private readonly long _windowMicros;
     private readonly ulong[] _bitmaps;
     private readonly long[] _windowStart;
@@ -35,6 +35,7 @@ public sealed class TunnelStats
     {
         options.Validate();
         _options = options;
+        _seed = options.HashSeed ?? (ulong)Random.Shared.NextInt64();
         _windowMicros = (long)(options.WindowSeconds * 1_000_000);
         _zones = new LruSlotMap<TunnelKey>(options.MaxZones);
         _bitmaps = new ulong[options.MaxZones * BitmapWords];
