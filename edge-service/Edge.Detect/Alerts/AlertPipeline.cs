@@ -1,4 +1,5 @@
 using Edge.Detect.Findings;
+using Edge.Detect.Suppressions;
 using Edge.Watch.Net;
 
 namespace Edge.Detect.Alerts;
@@ -17,19 +18,27 @@ public sealed class AlertPipeline : IFindingSink
     private readonly Dictionary<(string Rule, IpAddr Client, string Indicator), Open> _open = [];
     private readonly Dictionary<string, (long Minute, int Raised)> _rates = new(StringComparer.Ordinal);
 
-    public AlertPipeline(AlertOptions options, IAlertSink sink)
+    public AlertPipeline(AlertOptions options, IAlertSink sink, SuppressionList? suppressions = null)
     {
         options.Validate();
         _options = options;
         _sink = sink;
+        Suppressions = suppressions ?? SuppressionList.None;
         _windowMicros = options.DedupeWindowSeconds * 1_000_000L;
     }
 
     public AlertCounters Counters { get; } = new();
 
+    public SuppressionList Suppressions { get; }
+
     public void Report(Finding finding)
     {
         Counters.Findings++;
+        if (Suppressions.Suppresses(finding))
+        {
+            Counters.Suppressed++;
+            return;
+        }
         var key = (finding.RuleId, finding.Client, finding.Indicator);
         if (_open.TryGetValue(key, out var open))
         {

@@ -24,6 +24,11 @@ internal static class ReplayCommand
             Description = "write the event log (one JSON object per line) to this file, or - for standard output",
         };
         var noProgress = new Option<bool>("--no-progress") { Description = "never draw a progress bar" };
+        var suppress = new Option<string[]>("--suppress")
+        {
+            Description = "suppression files (rule=, category=, client=, dst=, indicator=, reason=, expires=); repeatable",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var noDetect = new Option<bool>("--no-detect")
         {
             Description = "decode and extract only, no detectors (the decode-only throughput and allocation figures)",
@@ -35,14 +40,23 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel, noDetect,
+            files, events, noProgress, intel, noDetect, suppress,
         };
-        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress), parse.GetValue(intel) ?? [], parse.GetValue(noDetect)));
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress),
+            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? []));
         return command;
     }
 
-    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect)
+    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress)
     {
+        foreach (var path in suppress)
+        {
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"edge-service replay: no such suppression file: {path}");
+                return 2;
+            }
+        }
         foreach (var path in intel)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -71,7 +85,9 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance);
+            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress);
+            foreach (var error in detection?.SuppressionErrors ?? [])
+                Console.Error.WriteLine($"edge-service replay: suppression skipped: {error}");
             IWatchObserver observer = (detection, writer) switch
             {
                 (null, null) => NullWatchObserver.Instance,

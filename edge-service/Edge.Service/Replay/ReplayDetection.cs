@@ -1,6 +1,7 @@
 using Edge.Detect.Alerts;
 using Edge.Detect.Detectors;
 using Edge.Detect.Intel;
+using Edge.Detect.Suppressions;
 
 namespace Edge.Service.Replay;
 
@@ -8,12 +9,19 @@ namespace Edge.Service.Replay;
 /// given), every detector, and the alert pipeline feeding <paramref name="alerts"/>.</summary>
 public sealed class ReplayDetection
 {
-    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts)
+    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null)
     {
+        var suppressions = new List<Suppression>();
+        foreach (var file in suppressionFiles ?? [])
+        {
+            var (parsed, errors) = SuppressionParser.Parse(file, File.ReadLines(file));
+            suppressions.AddRange(parsed);
+            SuppressionErrors.AddRange(errors);
+        }
         var paths = intelPaths.Count > 0 ? intelPaths : [BundledIntel];
         var (snapshot, report) = IntelLoader.Load(paths);
         IntelReport = report;
-        Pipeline = new AlertPipeline(new AlertOptions(), alerts);
+        Pipeline = new AlertPipeline(new AlertOptions(), alerts, new SuppressionList(suppressions));
         var options = new DetectionOptions
         {
             ProtectedDomains = ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions())),
@@ -33,6 +41,9 @@ public sealed class ReplayDetection
     public AlertPipeline Pipeline { get; }
 
     public IntelLoadReport IntelReport { get; }
+
+    /// <summary>Suppression lines refused, as "file:line: field: why"; the rest were loaded.</summary>
+    public List<string> SuppressionErrors { get; } = [];
 
     /// <summary>The agency's own domains: the first column of lists named protected*.txt.</summary>
     private static List<string> ProtectedDomains(IReadOnlyList<IntelSource> sources)

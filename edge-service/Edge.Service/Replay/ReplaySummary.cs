@@ -22,7 +22,7 @@ public static class ReplaySummary
         if (result.Alerts is { } alerts)
         {
             var byCategory = string.Join(", ", alerts.RaisedByCategory.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {N(p.Value)}"));
-            output.WriteLine($"alerts         {N(alerts.Raised)}{(byCategory.Length > 0 ? $" ({byCategory})" : "")}, {N(alerts.Updates)} count updates, {N(alerts.Deduplicated)} repeats folded, {N(alerts.RateLimited)} rate-limited");
+            output.WriteLine($"alerts         {N(alerts.Raised)}{(byCategory.Length > 0 ? $" ({byCategory})" : "")}, {N(alerts.Updates)} count updates, {N(alerts.Deduplicated)} repeats folded, {N(alerts.RateLimited)} rate-limited, {N(alerts.Suppressed)} suppressed");
         }
         var (checkedCount, bad, offload) = result.Checksums;
         output.WriteLine($"checksums      {N(checkedCount)} checked before parsing, {N(bad)} wrong{(offload ? " (checksum offload in this capture: not enforced)" : "")}");
