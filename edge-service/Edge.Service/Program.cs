@@ -5,5 +5,6 @@ var root = new RootCommand("Edge: the agency LAN edge sensor")
 {
     ReplayCommand.Create(),
     IntelCommand.Create(),
+    SelfTestCommand.Create(),
 };
 return root.Parse(args).Invoke();

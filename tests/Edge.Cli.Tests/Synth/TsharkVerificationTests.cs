@@ -28,8 +28,9 @@ public sealed class TsharkVerificationTests : IDisposable
     public void Only_deliberate_resets_raise_warnings()
     {
         var rows = Fields("_ws.malformed || _ws.expert.severity >= warning", "tcp.flags.reset", "_ws.expert.message");
-        // Expected: 3 RST/ACK answers in the 445 sweep and the one aborted HTTP download.
-        Assert.Equal(4, rows.Count);
+        // Expected: 3 RST/ACK answers in the 445 sweep, the one aborted HTTP download, and the scan's
+        // closed ports (7 of the 8 probed on each of its hosts).
+        Assert.Equal(4 + (SynthScenario.ScanHosts * 7), rows.Count);
         Assert.All(rows, r => Assert.Equal(["1", "Connection reset (RST)"], r));
     }
 
@@ -43,7 +44,8 @@ public sealed class TsharkVerificationTests : IDisposable
             Assert.Contains(rows, r => r[1] == type || (type == "5" && r[3].Contains("www.shop.example", StringComparison.Ordinal)));
         Assert.Contains(responses, r => r[2] == "3" && r[3] == SynthScenario.WannaCryKillSwitch);
         Assert.Contains(responses, r => r[2] == "2");
-        Assert.Equal(SynthScenario.DgaNames.Length + 2, responses.Count(r => r[2] == "3"));
+        // The DGA burst, the kill switch, the benign NXDOMAIN and the typosquat that does not resolve.
+        Assert.Equal(SynthScenario.DgaNames.Length + 3, responses.Count(r => r[2] == "3"));
         Assert.Equal(SynthScenario.TunnelQueries, responses.Count(r => r[3].EndsWith(SynthScenario.TunnelZone, StringComparison.Ordinal)));
         Assert.NotEmpty(Fields("dns.resp.z.do == 1 && dns.flags.response == 0", "dns.qry.name"));
         Assert.NotEmpty(Fields("dns.cname && dns.count.answers == 3", "dns.qry.name"));

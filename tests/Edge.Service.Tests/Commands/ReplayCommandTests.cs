@@ -19,7 +19,7 @@ public class ReplayCommandTests
         var run = EdgeServiceProcess.Run("replay", "--no-progress");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("lan-sample.pcap", run.Output, StringComparison.Ordinal);
-        Assert.Equal(517, Number(run.Output, @"^packets\s+([\d,]+)"));
+        Assert.Equal(685, Number(run.Output, @"^packets\s+([\d,]+)"));
         Assert.Equal(0, Number(run.Output, @"^decode errors\s+([\d,]+)"));
         Assert.True(Number(run.Output, @"^dns\s+([\d,]+) messages") > 0);
         Assert.True(Number(run.Output, @"^tls\s+([\d,]+) ClientHellos") > 0);

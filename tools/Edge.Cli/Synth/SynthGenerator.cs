@@ -29,6 +29,9 @@ internal static class SynthGenerator
         DgaScene.Run(context, start + 110 * Second);
         DnsTunnelScene.Run(context, start + 140 * Second);
         DohBypassScene.Run(context, start + 190 * Second);
+        BotnetScene.Run(context, start + 205 * Second);
+        TyposquatScene.Run(context, start + 220 * Second);
+        ScanScene.Run(context, start + 235 * Second);
 
         var writer = new ClassicPcapWriter(output);
         context.Capture.WriteTo(writer, start);

@@ -32,6 +32,19 @@ internal static class SynthScenario
     public const string TunnelZone = "t.cdn-metrics.example";
     public const int TunnelQueries = 25;
 
+    public const string BotnetHost = "irc.herd-control.example";
+    public const string BotnetAddress = "203.0.113.201";
+    public const int BotnetPort = 6667;
+    public const string BotnetSilentAddress = "203.0.113.202";
+
+    /// <summary>The agency's own domain in the sample, and two lookalikes of it.</summary>
+    public const string ProtectedDomain = "hanoi-agency.example";
+    public const string TyposquatResolving = "hanoi-agnecy.example";
+    public const string TyposquatMissing = "hanoi-agencv.example";
+
+    public const string ScanFirstAddress = "198.51.100.200";
+    public const int ScanHosts = 10;
+
     public const string DohName = "dns.google";
     public const string DohAddress = "198.51.100.8";
 
@@ -51,5 +64,6 @@ internal static class SynthScenario
         (MiningPool, "mining"),
         (WannaCryKillSwitch, "malware"),
         (BeaconHost, "cnc"),
+        (BotnetHost, "botnet"),
     ];
 }
