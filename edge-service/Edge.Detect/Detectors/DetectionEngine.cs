@@ -217,25 +217,10 @@ public sealed class DetectionEngine : IWatchObserver
             return;
         if (!_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
             return;
-        Report(new Finding
-        {
-            RuleId = "edge.dga.burst",
-            RuleName = "Burst of generated domain names",
-            Category = AlertCategories.Dga,
-            Severity = Severity.High,
-            Kind = EvidenceKinds.DnsPattern,
-            Indicator = "dga-burst",
-            Evidence = $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
-            TimestampMicros = context.TimestampMicros,
-            Client = context.Destination,
-            ClientPort = context.DestinationPort,
-            Server = context.Source,
-            ServerPort = context.SourcePort,
-            Protocol = context.Protocol,
-            FlowId = context.FlowId,
-            DnsQname = Text(qname),
-            DnsRcode = "NXDOMAIN",
-        });
+        Report(context, "edge.dga.burst", "Burst of generated domain names", AlertCategories.Dga, Severity.High,
+            EvidenceKinds.DnsPattern, "dga-burst",
+            $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
+            list: null, qname: Text(qname), rcode: "NXDOMAIN");
     }
 
     private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
@@ -249,26 +234,10 @@ public sealed class DetectionEngine : IWatchObserver
                 : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
             if (address.Family == 0 || !snapshot.TryMatchAddress(address, out var hit) || !AlertCategories.IsThreatList(hit.List.Category))
                 continue;
-            Report(new Finding
-            {
-                RuleId = "edge.intel.dns-answer",
-                RuleName = "Name resolved to a listed address",
-                Category = hit.List.Category,
-                Severity = SeverityOf(hit.List.Category),
-                Kind = EvidenceKinds.DnsAnswer,
-                Indicator = address.ToString(),
-                Evidence = $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
-                TimestampMicros = context.TimestampMicros,
-                Client = context.Destination,
-                ClientPort = context.DestinationPort,
-                Server = context.Source,
-                ServerPort = context.SourcePort,
-                Protocol = context.Protocol,
-                FlowId = context.FlowId,
-                IntelList = hit.List.Category,
-                IntelSource = hit.List.Source,
-                DnsQname = Text(qname),
-            });
+            Report(context, "edge.intel.dns-answer", "Name resolved to a listed address", hit.List.Category, SeverityOf(hit.List.Category),
+                EvidenceKinds.DnsAnswer, address.ToString(),
+                $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
+                hit.List, qname: Text(qname));
         }
     }
 
@@ -304,7 +273,8 @@ public sealed class DetectionEngine : IWatchObserver
         snapshot.TryMatchDomain(name, out var match) && match.List.Category == "benign";
 
     private void Report(in PacketContext context, string rule, string ruleName, string category, Severity severity, string kind,
-        string indicator, string evidence, IntelList? list, string? qname = null, string? qtype = null, string? tls = null, string? http = null) =>
+        string indicator, string evidence, IntelList? list, string? qname = null, string? qtype = null, string? tls = null, string? http = null,
+        string? rcode = null) =>
         Report(new Finding
         {
             RuleId = rule,
@@ -325,6 +295,7 @@ public sealed class DetectionEngine : IWatchObserver
             IntelSource = list?.Source,
             DnsQname = qname,
             DnsQtype = qtype,
+            DnsRcode = rcode,
             TlsSni = tls,
             HttpHost = http,
         });
