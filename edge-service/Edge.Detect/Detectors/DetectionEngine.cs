@@ -151,6 +151,9 @@ public sealed class DetectionEngine : IWatchObserver
                 Severity.Medium, EvidenceKinds.Scan, "tcp-scan",
                 $"{client} opened TCP to {fan.DistinctTargets} distinct address:port targets within {_options.FanOut.ScanWindowSeconds:0} s") with { Server = default });
         }
+        // A retransmitted SYN is the same connection, not another call home.
+        if (flow.PacketsToServer != 1)
+            return;
         var beacon = _beacons.Observe(new BeaconKey(client, server, port), at, 0, out var firstBeacon);
         if (firstBeacon)
         {
