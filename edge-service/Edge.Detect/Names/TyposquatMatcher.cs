@@ -45,6 +45,8 @@ public sealed class TyposquatMatcher
             label[i] = octet is >= (byte)'A' and <= (byte)'Z' ? (byte)(octet | 0x20) : octet;
         }
         var isIdn = Punycode.HasAcePrefix(label);
+        if (!CouldMatchAny(label, suffix, isIdn))
+            return false;
         Span<byte> skeleton = stackalloc byte[MaxLabelLength];
         int skeletonLength;
         if (isIdn)
@@ -73,6 +75,21 @@ public sealed class TyposquatMatcher
                 protectedIndex = index;
                 return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>Cheap gate before the skeleton: a squat keeps the protected suffix (or the whole label,
+    /// for a TLD swap) and, unless it is an IDN, a label within two characters of the original's
+    /// length (one edit, or a two-letter lookalike such as "rn" for "m").</summary>
+    private bool CouldMatchAny(ReadOnlySpan<byte> label, ReadOnlySpan<byte> suffix, bool isIdn)
+    {
+        foreach (var domain in _domains)
+        {
+            if (label.SequenceEqual(domain.Label))
+                return true;
+            if ((isIdn || Math.Abs(label.Length - domain.Label.Length) <= 2) && Ascii.EqualsIgnoreCase(suffix, domain.Suffix))
+                return true;
         }
         return false;
     }
