@@ -28,10 +28,10 @@ public sealed class FanOutCounter
     public FanOutObservation OnSyn(in IpAddr source, in IpAddr destination, ushort port, long timestampMicros)
     {
         var crossed = FanOutAlert.None;
-        var onPort = _ports.Add(new PortSource(source, port), TargetHash.Of(destination, 0, _seed), timestampMicros, out var first);
+        var onPort = _ports.Add(new PortSource(source, port), AddressHash.Of(destination, 0, _seed), timestampMicros, out var first);
         if (first)
             crossed |= FanOutAlert.PortSweep;
-        var targets = _scans.Add(source, TargetHash.Of(destination, port, _seed), timestampMicros, out first);
+        var targets = _scans.Add(source, AddressHash.Of(destination, port, _seed), timestampMicros, out first);
         if (first)
             crossed |= FanOutAlert.Scan;
         return new FanOutObservation(crossed, onPort, targets);

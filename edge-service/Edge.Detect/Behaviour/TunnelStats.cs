@@ -94,7 +94,7 @@ public sealed class TunnelStats
             _labels[slot] += labels;
             _labelOctets[slot] += octets;
             _entropy[slot] += entropy;
-            LinearCounter.Add(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords), TargetHash.Mix(hash ^ _seed));
+            LinearCounter.Add(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords), AddressHash.Mix(hash ^ _seed));
         }
 
         var score = Score(slot);
@@ -149,7 +149,7 @@ public sealed class TunnelStats
         var hash = 14695981039346656037UL ^ _seed;
         foreach (var octet in zone)
             hash = (hash ^ (uint)(octet is >= (byte)'A' and <= (byte)'Z' ? octet | 0x20 : octet)) * 1099511628211UL;
-        return TargetHash.Mix(hash);
+        return AddressHash.Mix(hash);
     }
 
     private static ReadOnlySpan<byte> TrimDot(ReadOnlySpan<byte> name) =>

@@ -1,14 +1,13 @@
-using Edge.Watch.Net;
+namespace Edge.Watch.Net;
 
-namespace Edge.Detect.Behaviour;
-
-/// <summary>A seeded 64-bit id for an address (and port), so distinct sets store 8 bytes a target.</summary>
-internal static class TargetHash
+/// <summary>Seeded 64-bit hashes of addresses (with a port), for tables an outsider must not be
+/// able to aim collisions at: the flow table and the detectors' distinct counters.</summary>
+public static class AddressHash
 {
     public static ulong Of(in IpAddr address, ushort port, ulong seed) =>
         Mix(address.High ^ seed) ^ Mix(address.Low + (((ulong)port << 40) | address.Family) + seed);
 
-    // splitmix64 finaliser.
+    /// <summary>The splitmix64 finaliser.</summary>
     public static ulong Mix(ulong x)
     {
         x ^= x >> 30;
