@@ -80,18 +80,18 @@ public sealed class DetectionEngine : IWatchObserver
     {
         if (!hello.TryGetServerName(out var sni) || sni.IsEmpty)
             return;
-        var snapshot = _intel.Current;
-        if (snapshot.TryMatchDomain(sni, out var match) && match.List.Category == "doh")
+        var listed = Lookup(_intel.Current, sni);
+        if (listed.Is("doh"))
         {
             if (_options.AgencyDnsRequired)
                 Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
                     EvidenceKinds.TlsSni, Text(sni), $"{context.Source} opened TLS to the DoH resolver {Text(sni)} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
-                    match.List, tls: Text(sni));
+                    listed.Match.List, tls: Text(sni));
             return;
         }
-        if (IntelHit(context, sni, snapshot, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
+        if (IntelHit(context, sni, listed, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
             return;
-        Typosquat(context, sni, EvidenceKinds.TlsSni, "opened TLS with SNI");
+        Typosquat(context, sni, listed, EvidenceKinds.TlsSni, "opened TLS with SNI");
     }
 
     public void OnHttpRequest(in PacketContext context, HttpRequestHead request)
@@ -99,9 +99,10 @@ public sealed class DetectionEngine : IWatchObserver
         var host = HostText.WithoutPort(request.Host);
         if (host.IsEmpty)
             return;
-        if (IntelHit(context, host, _intel.Current, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
+        var listed = Lookup(_intel.Current, host);
+        if (IntelHit(context, host, listed, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
             return;
-        Typosquat(context, host, EvidenceKinds.HttpHost, "sent an HTTP request for");
+        Typosquat(context, host, listed, EvidenceKinds.HttpHost, "sent an HTTP request for");
     }
 
     public void OnFlowEnd(ref Flow flow, FlowEndReason reason)
@@ -183,20 +184,20 @@ public sealed class DetectionEngine : IWatchObserver
 
     private void OnQuery(in PacketContext context, ReadOnlySpan<byte> qname, ushort qtype)
     {
-        var snapshot = _intel.Current;
+        var listed = Lookup(_intel.Current, qname);
         if (KillSwitchDomains.Contains(qname))
         {
             Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
                 EvidenceKinds.DnsQuery, Text(qname), $"{context.Source} looked up {Text(qname)}, the WannaCry kill switch: the worm runs on this host",
                 list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype));
         }
-        else if (!IntelHit(context, qname, snapshot, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
+        else if (!IntelHit(context, qname, listed, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
         {
-            Typosquat(context, qname, EvidenceKinds.DnsQuery, "looked up");
+            Typosquat(context, qname, listed, EvidenceKinds.DnsQuery, "looked up");
         }
         if (!_suffixes.TryGetRegistrableDomain(qname, out var start)
             || !HostText.TryGetTunnelZone(qname, start, out var zone)
-            || IsAllowed(snapshot, qname))
+            || listed.IsBenign)
             return;
         var tunnel = _tunnels.Observe(context.Source, qname, zone, qtype, context.TimestampMicros, out var crossed);
         if (crossed)
@@ -211,7 +212,7 @@ public sealed class DetectionEngine : IWatchObserver
     private void OnNameError(in PacketContext context, ReadOnlySpan<byte> qname)
     {
         // The response goes to the client: it is the destination here.
-        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || IsAllowed(_intel.Current, qname))
+        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || Lookup(_intel.Current, qname).IsBenign)
             return;
         // An IDN's punycode looks random by construction, and a typosquat is reported as one.
         if (label.StartsWith("xn--"u8) || (_squats.Count > 0 && _squats.TryMatch(qname, out _, out _)))
@@ -244,10 +245,11 @@ public sealed class DetectionEngine : IWatchObserver
         }
     }
 
-    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, IntelSnapshot snapshot, string kind, string rule, string ruleName, string verb, string? qtype = null)
+    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string rule, string ruleName, string verb, string? qtype = null)
     {
-        if (!snapshot.TryMatchDomain(name, out var match) || !AlertCategories.IsThreatList(match.List.Category))
+        if (!listed.IsThreat)
             return false;
+        var match = listed.Match;
         var text = Text(name);
         Report(context, rule, ruleName, match.List.Category, SeverityOf(match.List.Category), kind, text,
             $"{context.Source} {verb} {text}, listed as {match.List.Category} (list {match.List.Source})",
@@ -259,9 +261,9 @@ public sealed class DetectionEngine : IWatchObserver
         return true;
     }
 
-    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, string kind, string verb)
+    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string verb)
     {
-        if (_squats.Count == 0 || !_squats.TryMatch(name, out var index, out var squat) || IsAllowed(_intel.Current, name))
+        if (_squats.Count == 0 || listed.IsBenign || !_squats.TryMatch(name, out var index, out var squat))
             return;
         var text = Text(name);
         Report(context, "edge.typosquat", "Typosquat of an agency domain", AlertCategories.Typosquat, Severity.High, kind, text,
@@ -272,8 +274,18 @@ public sealed class DetectionEngine : IWatchObserver
             http: kind == EvidenceKinds.HttpHost ? text : null);
     }
 
-    private static bool IsAllowed(IntelSnapshot snapshot, ReadOnlySpan<byte> name) =>
-        snapshot.TryMatchDomain(name, out var match) && match.List.Category == "benign";
+    /// <summary>A name's intel listing, looked up once and asked several questions.</summary>
+    private static Listing Lookup(IntelSnapshot snapshot, ReadOnlySpan<byte> name) =>
+        snapshot.TryMatchDomain(name, out var match) ? new Listing(true, match) : default;
+
+    private readonly record struct Listing(bool Found, DomainMatch Match)
+    {
+        public bool IsThreat => Found && AlertCategories.IsThreatList(Match.List.Category);
+
+        public bool IsBenign => Is("benign");
+
+        public bool Is(string category) => Found && string.Equals(Match.List.Category, category, StringComparison.Ordinal);
+    }
 
     private void Report(in PacketContext context, string rule, string ruleName, string category, Severity severity, string kind,
         string indicator, string evidence, IntelList? list, string? qname = null, string? qtype = null, string? tls = null, string? http = null,
