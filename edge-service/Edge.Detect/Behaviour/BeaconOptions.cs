@@ -4,20 +4,20 @@ namespace Edge.Detect.Behaviour;
 public sealed class BeaconOptions
 {
     /// <summary>Series tracked at once; the least recently active is evicted beyond this.</summary>
-    public int MaxSeries { get; init; } = 4096;
+    public int MaxSeries { get; set; } = 4096;
 
     /// <summary>Most recent inter-arrival times (and connection sizes) kept per series.</summary>
-    public int Window { get; init; } = 64;
+    public int Window { get; set; } = 64;
 
-    public int MinConnections { get; init; } = 8;
+    public int MinConnections { get; set; } = 8;
 
-    public double Threshold { get; init; } = 0.7;
+    public double Threshold { get; set; } = 0.7;
 
-    public double MinMeanIntervalSeconds { get; init; } = 1;
+    public double MinMeanIntervalSeconds { get; set; } = 1;
 
-    public double MaxMeanIntervalSeconds { get; init; } = 600;
+    public double MaxMeanIntervalSeconds { get; set; } = 600;
 
-    public double MaxCv { get; init; } = 0.25;
+    public double MaxCv { get; set; } = 0.25;
 
     public void Validate()
     {

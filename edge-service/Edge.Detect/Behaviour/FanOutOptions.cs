@@ -4,22 +4,22 @@ namespace Edge.Detect.Behaviour;
 /// and a wider scan view of ≥ 64 distinct (address, port) targets within a minute.</summary>
 public sealed class FanOutOptions
 {
-    public int PortThreshold { get; init; } = 20;
+    public int PortThreshold { get; set; } = 20;
 
-    public double PortWindowSeconds { get; init; } = 60;
+    public double PortWindowSeconds { get; set; } = 60;
 
     /// <summary>(source, port) pairs tracked at once; least recently active evicted beyond this.</summary>
-    public int MaxPortSources { get; init; } = 4096;
+    public int MaxPortSources { get; set; } = 4096;
 
-    public int ScanThreshold { get; init; } = 64;
+    public int ScanThreshold { get; set; } = 64;
 
-    public double ScanWindowSeconds { get; init; } = 60;
+    public double ScanWindowSeconds { get; set; } = 60;
 
-    public int MaxScanSources { get; init; } = 1024;
+    public int MaxScanSources { get; set; } = 1024;
 
     /// <summary>Seed of the distinct-counting hashes. Unset, each run draws one (an outsider cannot aim
     /// collisions); a replay sets it so the same capture always gives the same figures.</summary>
-    public ulong? HashSeed { get; init; }
+    public ulong? HashSeed { get; set; }
 
     public void Validate()
     {

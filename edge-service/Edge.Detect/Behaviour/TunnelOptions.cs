@@ -4,24 +4,24 @@ namespace Edge.Detect.Behaviour;
 public sealed class TunnelOptions
 {
     /// <summary>(client, zone) pairs tracked at once; least recently active evicted beyond this.</summary>
-    public int MaxZones { get; init; } = 2048;
+    public int MaxZones { get; set; } = 2048;
 
     /// <summary>Counters cover a tumbling window of packet time this long.</summary>
-    public double WindowSeconds { get; init; } = 60;
+    public double WindowSeconds { get; set; } = 60;
 
-    public int MinQueries { get; init; } = 20;
+    public int MinQueries { get; set; } = 20;
 
-    public double Threshold { get; init; } = 0.6;
+    public double Threshold { get; set; } = 0.6;
 
     /// <summary>Mean subdomain label length (octets) that counts as fully "long"; iodine sends 50–63.</summary>
-    public double LongLabelLength { get; init; } = 32;
+    public double LongLabelLength { get; set; } = 32;
 
     /// <summary>Mean Shannon entropy (bits per octet of the subdomain) that counts as fully "encoded".</summary>
-    public double HighEntropyBits { get; init; } = 4;
+    public double HighEntropyBits { get; set; } = 4;
 
     /// <summary>Seed of the distinct-counting hashes. Unset, each run draws one (an outsider cannot aim
     /// collisions); a replay sets it so the same capture always gives the same figures.</summary>
-    public ulong? HashSeed { get; init; }
+    public ulong? HashSeed { get; set; }
 
     public void Validate()
     {

@@ -6,25 +6,25 @@ namespace Edge.Detect.Detectors;
 /// <summary>Thresholds of every detector (configuration section <c>Edge:Detection</c>).</summary>
 public sealed record DetectionOptions
 {
-    public BeaconOptions Beacon { get; init; } = new();
-    public FanOutOptions FanOut { get; init; } = new();
-    public TunnelOptions Tunnel { get; init; } = new();
+    public BeaconOptions Beacon { get; set; } = new();
+    public FanOutOptions FanOut { get; set; } = new();
+    public TunnelOptions Tunnel { get; set; } = new();
 
     /// <summary>Trigram score (bits per character) from which a label counts as generated.</summary>
-    public double DgaThreshold { get; init; } = DgaModel.DefaultThreshold;
+    public double DgaThreshold { get; set; } = DgaModel.DefaultThreshold;
 
     /// <summary>Generated-looking names that failed to resolve, per client and window, that make a burst.</summary>
-    public int DgaBurst { get; init; } = 10;
+    public int DgaBurst { get; set; } = 10;
 
-    public int DgaWindowSeconds { get; init; } = 300;
+    public int DgaWindowSeconds { get; set; } = 300;
 
-    public int MaxDgaClients { get; init; } = 1024;
+    public int MaxDgaClients { get; set; } = 1024;
 
     /// <summary>Clients must resolve through the agency's DNS: DoH to a known resolver and DoT (853) are findings.</summary>
-    public bool AgencyDnsRequired { get; init; } = true;
+    public bool AgencyDnsRequired { get; set; } = true;
 
     /// <summary>The agency's own domains, whose typosquats and homographs are findings.</summary>
-    public IReadOnlyList<string> ProtectedDomains { get; init; } = [];
+    public IReadOnlyList<string> ProtectedDomains { get; set; } = [];
 
     public void Validate()
     {

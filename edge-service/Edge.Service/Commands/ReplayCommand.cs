@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Detect.Alerts;
+using Edge.Service.Configuration;
 using Edge.Service.EventLog;
 using Edge.Service.Replay;
 using Edge.Watch.Pipeline;
@@ -38,22 +39,46 @@ internal static class ReplayCommand
             Description = "threat-intel list files or folders (default: the bundled sample lists); repeatable",
             AllowMultipleArgumentsPerToken = true,
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "settings file (appsettings.json format) over the bundled appsettings.json; Edge__… environment variables override both",
+        };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel, noDetect, suppress,
+            files, events, noProgress, intel, noDetect, suppress, config,
         };
         command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress),
-            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? []));
+            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? [], parse.GetValue(config)));
         return command;
     }
 
-    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress)
+    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress,
+        string? configFile)
     {
+        EdgeSettings settings;
+        try
+        {
+            settings = EdgeConfiguration.Load(configFile);
+        }
+        catch (ConfigurationException e)
+        {
+            Console.Error.WriteLine($"edge-service replay: bad configuration: {e.Message}");
+            return 2;
+        }
         foreach (var path in suppress)
         {
             if (!File.Exists(path))
             {
                 Console.Error.WriteLine($"edge-service replay: no such suppression file: {path}");
+                return 2;
+            }
+        }
+        for (var i = 0; i < settings.Intel.Lists.Count; i++)
+        {
+            var path = settings.Intel.Lists[i];
+            if (intel.Length == 0 && !File.Exists(path) && !Directory.Exists(path))
+            {
+                Console.Error.WriteLine($"edge-service replay: bad configuration: Edge:Intel:Lists:{i}: no such intel list or folder: {path}");
                 return 2;
             }
         }
@@ -85,7 +110,7 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress);
+            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress, settings);
             foreach (var error in detection?.SuppressionErrors ?? [])
                 Console.Error.WriteLine($"edge-service replay: suppression skipped: {error}");
             IWatchObserver observer = (detection, writer) switch

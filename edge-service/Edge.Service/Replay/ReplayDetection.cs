@@ -2,15 +2,19 @@ using Edge.Detect.Alerts;
 using Edge.Detect.Detectors;
 using Edge.Detect.Intel;
 using Edge.Detect.Suppressions;
+using Edge.Service.Configuration;
 
 namespace Edge.Service.Replay;
 
-/// <summary>Detection for a replay: intel from the given lists (the bundled sample lists when none are
-/// given), every detector, and the alert pipeline feeding <paramref name="alerts"/>.</summary>
+/// <summary>Detection for a replay: intel from the given lists (else those of the settings, else the
+/// bundled sample lists), every detector with the thresholds of the settings, and the alert pipeline
+/// feeding <paramref name="alerts"/>.</summary>
 public sealed class ReplayDetection
 {
-    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null)
+    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null,
+        EdgeSettings? settings = null)
     {
+        settings ??= new EdgeSettings();
         var suppressions = new List<Suppression>();
         foreach (var file in suppressionFiles ?? [])
         {
@@ -18,16 +22,17 @@ public sealed class ReplayDetection
             suppressions.AddRange(parsed);
             SuppressionErrors.AddRange(errors);
         }
-        var paths = intelPaths.Count > 0 ? intelPaths : [BundledIntel];
+        var paths = intelPaths.Count > 0 ? intelPaths : settings.Intel.Lists.Count > 0 ? settings.Intel.Lists : [BundledIntel];
         var (snapshot, report) = IntelLoader.Load(paths);
         IntelReport = report;
-        Pipeline = new AlertPipeline(new AlertOptions(), alerts, new SuppressionList(suppressions));
-        var options = new DetectionOptions
+        Pipeline = new AlertPipeline(settings.Alerts, alerts, new SuppressionList(suppressions));
+        var configured = settings.Detection;
+        // A replay gives the same alerts every time it runs, unless the settings pick a seed.
+        configured.Tunnel.HashSeed ??= ReplaySeed;
+        configured.FanOut.HashSeed ??= ReplaySeed;
+        var options = configured with
         {
-            ProtectedDomains = ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions())),
-            // A replay gives the same alerts every time it runs.
-            Tunnel = new Edge.Detect.Behaviour.TunnelOptions { HashSeed = ReplaySeed },
-            FanOut = new Edge.Detect.Behaviour.FanOutOptions { HashSeed = ReplaySeed },
+            ProtectedDomains = [.. configured.ProtectedDomains, .. ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions()))],
         };
         Engine = new DetectionEngine(new IntelHolder(snapshot), options, Pipeline);
     }

@@ -9,7 +9,9 @@ public static class EdgeServiceProcess
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "edge-service.dll");
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +19,8 @@ public static class EdgeServiceProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Edge.Service.Configuration;
+
+/// <summary>Checks bound settings section by section, so a refusal names the full key.</summary>
+internal static partial class EdgeSettingsValidator
+{
+    public static void Validate(EdgeSettings settings, string root)
+    {
+        Id(settings.Sensor.Agency, $"{root}:Sensor:Agency");
+        Id(settings.Sensor.Id, $"{root}:Sensor:Id");
+        var detection = settings.Detection;
+        Section($"{root}:Detection:Beacon", detection.Beacon.Validate);
+        Section($"{root}:Detection:FanOut", detection.FanOut.Validate);
+        Section($"{root}:Detection:Tunnel", detection.Tunnel.Validate);
+        Section($"{root}:Detection", detection.Validate);
+        for (var i = 0; i < detection.ProtectedDomains.Count; i++)
+        {
+            if (!LooksLikeDomain(detection.ProtectedDomains[i]))
+                throw new ConfigurationException($"{root}:Detection:ProtectedDomains:{i}", $"'{detection.ProtectedDomains[i]}' is not a domain name");
+        }
+        Section($"{root}:Alerts", settings.Alerts.Validate);
+        for (var i = 0; i < settings.Intel.Lists.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(settings.Intel.Lists[i]))
+                throw new ConfigurationException($"{root}:Intel:Lists:{i}", "empty path");
+        }
+    }
+
+    private static void Section(string prefix, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException($"{prefix}:{e.ParamName}", FirstLine(e.Message));
+        }
+    }
+
+    /// <summary>Argument exceptions append "(Parameter 'x')" and "Actual value was" lines; the key says it.</summary>
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        if (end < 0)
+            end = message.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).Trim();
+    }
+
+    private static void Id(string value, string key)
+    {
+        if (!IdPattern().IsMatch(value))
+            throw new ConfigurationException(key, $"'{value}' must be 1 to 64 of a-z, 0-9 and '-' (it names MQTT topics)");
+    }
+
+    private static bool LooksLikeDomain(string value) =>
+        value.Length is > 0 and <= 253 && !value.Contains(' ', StringComparison.Ordinal) && value.Contains('.', StringComparison.Ordinal);
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex IdPattern();
+}
