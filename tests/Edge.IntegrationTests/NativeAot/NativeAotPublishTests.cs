@@ -32,6 +32,14 @@ public class NativeAotPublishTests
             var jit = Path.Combine(AppContext.BaseDirectory, "edge-service.dll");
             Assert.Equal(0, Run("dotnet", repo, TimeSpan.FromMinutes(1), "exec", jit, "replay", pcap, "--events", jitEvents, "--no-progress").ExitCode);
             Assert.Equal(File.ReadAllText(jitEvents), File.ReadAllText(aotEvents));
+
+            // Settings are bound by generated code, so the native binary reads and checks them too.
+            Assert.True(File.Exists(Path.Combine(work.FullName, "out", "appsettings.json")));
+            var badConfig = Path.Combine(work.FullName, "bad.json");
+            File.WriteAllText(badConfig, """{ "Edge": { "Detection": { "Beacon": { "Window": 2 } } } }""");
+            var refused = Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--config", badConfig, "--no-progress");
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("Edge:Detection:Beacon:Window", refused.Output, StringComparison.Ordinal);
         }
         finally
         {
