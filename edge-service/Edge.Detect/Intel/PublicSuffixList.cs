@@ -1,10 +1,12 @@
 using System.Text;
+using Edge.Detect.Names;
 
 namespace Edge.Detect.Intel;
 
 /// <summary>The Public Suffix List (https://publicsuffix.org/list/) compiled into the same hashed
 /// suffix table as the intel names; lookups walk the name right to left without allocating.
-/// Rules: normal, wildcard (<c>*.</c>), exception (<c>!</c>); ICANN and private sections.</summary>
+/// Rules: normal, wildcard (<c>*.</c>), exception (<c>!</c>); ICANN and private sections; Unicode
+/// rules are held in their <c>xn--</c> form, the form names have in DNS, TLS and HTTP.</summary>
 public sealed class PublicSuffixList
 {
     private const ushort Normal = 1;
@@ -42,7 +44,8 @@ public sealed class PublicSuffixList
                 (flag, rule) = (Exception, rule[1..]);
             else if (rule.StartsWith("*.", StringComparison.Ordinal))
                 (flag, rule) = (Wildcard, rule[2..]);
-            rule = rule.ToLowerInvariant();
+            // Names arrive from the wire in their ASCII (xn--) form; the list writes IDN rules in Unicode.
+            rule = PunycodeEncoder.ToAscii(rule);
             rules[rule] = (ushort)(rules.GetValueOrDefault(rule) | flag);
         }
         var builder = new DomainTableBuilder();

@@ -48,9 +48,14 @@ public class PublicSuffixListTests
     [InlineData("dichvucong.gov.vn", "dichvucong.gov.vn")]
     [InlineData("www.dichvucong.gov.vn", "dichvucong.gov.vn")]
     [InlineData("dichvucong-gov.vn-xacminh.com", "vn-xacminh.com")]
-    [InlineData("食狮.公司.cn", "食狮.公司.cn")]
-    [InlineData("www.食狮.公司.cn", "食狮.公司.cn")]
-    [InlineData("公司.cn", null)]
+    // IDN rules (written in Unicode in the list) match names in the form the wire carries:
+    // 食狮.公司.cn is xn--85x722f.xn--55qx5d.cn.
+    [InlineData("xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn")]
+    [InlineData("www.xn--85x722f.xn--55qx5d.cn", "xn--85x722f.xn--55qx5d.cn")]
+    [InlineData("XN--55QX5D.cn", null)]
+    [InlineData("xn--55qx5d.cn", null)]
+    [InlineData("shop.xn--55qx5d.xn--j6w193g", "shop.xn--55qx5d.xn--j6w193g")]
+    [InlineData("xn--55qx5d.xn--j6w193g", null)]
     [InlineData("xn--85x722f.com.cn", "xn--85x722f.com.cn")]
     [InlineData("foo.blogspot.com", "foo.blogspot.com")]
     public void Registrable_domain(string name, string? expected)
