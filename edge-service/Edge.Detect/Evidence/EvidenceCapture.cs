@@ -3,7 +3,8 @@ using System.Buffers;
 namespace Edge.Detect.Evidence;
 
 /// <summary>The packets of one alerting flow as pcap records (no file header), in a pooled buffer
-/// sized for every packet it may take. The writer owns it once queued and calls <see cref="Release"/>.</summary>
+/// that starts at what the alert found plus a little and doubles as packets follow (most alerting
+/// flows are short). The writer owns it once queued and calls <see cref="Release"/>.</summary>
 public sealed class EvidenceCapture
 {
     private byte[]? _buffer;
@@ -40,10 +41,10 @@ public sealed class EvidenceCapture
 
     internal long DeadlineMicros { get; }
 
-    /// <summary>Appends one packet; the caller keeps within the capacity (a record is at most header + snap length).</summary>
+    /// <summary>Appends one packet (growing the buffer when it is full).</summary>
     public void Add(long timestampMicros, ReadOnlySpan<byte> data, int originalLength)
     {
-        var destination = _buffer.AsSpan(Length);
+        var destination = Room(PcapFormat.RecordHeaderLength + data.Length);
         PcapFormat.WriteRecordHeader(destination, timestampMicros, data.Length, originalLength);
         data.CopyTo(destination[PcapFormat.RecordHeaderLength..]);
         Length += PcapFormat.RecordHeaderLength + data.Length;
@@ -53,13 +54,26 @@ public sealed class EvidenceCapture
     /// <summary>Appends one packet held in two pieces (it wrapped around the end of the ring).</summary>
     public void Add(long timestampMicros, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, int originalLength)
     {
-        var destination = _buffer.AsSpan(Length);
         var captured = first.Length + second.Length;
+        var destination = Room(PcapFormat.RecordHeaderLength + captured);
         PcapFormat.WriteRecordHeader(destination, timestampMicros, captured, originalLength);
         first.CopyTo(destination[PcapFormat.RecordHeaderLength..]);
         second.CopyTo(destination[(PcapFormat.RecordHeaderLength + first.Length)..]);
         Length += PcapFormat.RecordHeaderLength + captured;
         Packets++;
+    }
+
+    private Span<byte> Room(int bytes)
+    {
+        var buffer = _buffer ?? throw new InvalidOperationException("the capture was released");
+        if (buffer.Length - Length < bytes)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, Length + bytes));
+            buffer.AsSpan(0, Length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            _buffer = buffer = larger;
+        }
+        return buffer.AsSpan(Length);
     }
 
     /// <summary>Gives the buffer back to the pool; the records are gone after this.</summary>

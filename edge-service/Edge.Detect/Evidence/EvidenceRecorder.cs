@@ -15,6 +15,9 @@ namespace Edge.Detect.Evidence;
 /// waits. Put it first among the observers so the packet that raises an alert is already kept.</summary>
 public sealed class EvidenceRecorder : IWatchObserver, IAlertEvidence
 {
+    /// <summary>Packets at the snap length the first buffer has room for after the alert; it grows past that.</summary>
+    private const int InitialFollowUpRoom = 2;
+
     private readonly EvidenceOptions _options;
     private readonly EvidenceQueue _queue;
     private readonly PacketRing _ring;
@@ -182,7 +185,7 @@ public sealed class EvidenceRecorder : IWatchObserver, IAlertEvidence
     }
 
     /// <summary>The flow's newest <see cref="EvidenceOptions.PacketsBefore"/> live records, oldest first,
-    /// in a buffer with room for the packets that follow.</summary>
+    /// in a buffer with room for a few packets that follow.</summary>
     private EvidenceCapture Gather(ulong flowId, long newest, string fileName)
     {
         var count = 0;
@@ -196,7 +199,7 @@ public sealed class EvidenceRecorder : IWatchObserver, IAlertEvidence
             bytes += PcapFormat.RecordHeaderLength + record.Length;
         }
         var linkType = _ring[newest].LinkType;
-        var capacity = bytes + (_options.PacketsAfter * (PcapFormat.RecordHeaderLength + _options.SnapLength));
+        var capacity = bytes + (Math.Min(_options.PacketsAfter, InitialFollowUpRoom) * (PcapFormat.RecordHeaderLength + _options.SnapLength));
         var capture = new EvidenceCapture(fileName, flowId, linkType, _options.SnapLength, capacity, _options.PacketsAfter, _now + _followUpMicros);
         for (var i = count - 1; i >= 0; i--)
         {

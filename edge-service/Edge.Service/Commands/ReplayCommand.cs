@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Detect.Alerts;
+using Edge.Detect.Evidence;
 using Edge.Service.EventLog;
 using Edge.Service.Replay;
 using Edge.Watch.Pipeline;
@@ -38,17 +39,26 @@ internal static class ReplayCommand
             Description = "threat-intel list files or folders (default: the bundled sample lists); repeatable",
             AllowMultipleArgumentsPerToken = true,
         };
+        var evidence = new Option<string?>("--evidence")
+        {
+            Description = "keep each alerting flow's packets as <alert id>.pcap in this folder (the evidence store; off when absent)",
+        };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel, noDetect, suppress,
+            files, events, noProgress, intel, noDetect, suppress, evidence,
         };
         command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress),
-            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? []));
+            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? [], parse.GetValue(evidence)));
         return command;
     }
 
-    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress)
+    private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress, string? evidenceFolder)
     {
+        if (evidenceFolder is not null && noDetect)
+        {
+            Console.Error.WriteLine("edge-service replay: --evidence needs detection (it keeps the packets of alerts); drop --no-detect");
+            return 2;
+        }
         foreach (var path in suppress)
         {
             if (!File.Exists(path))
@@ -85,23 +95,19 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress);
+            var evidence = evidenceFolder is null ? null : new ReplayEvidence(new EvidenceOptions { Directory = evidenceFolder });
+            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress, evidence?.Recorder);
             foreach (var error in detection?.SuppressionErrors ?? [])
                 Console.Error.WriteLine($"edge-service replay: suppression skipped: {error}");
-            IWatchObserver observer = (detection, writer) switch
-            {
-                (null, null) => NullWatchObserver.Instance,
-                (null, _) => writer,
-                (_, null) => detection.Engine,
-                _ => new CompositeWatchObserver(detection.Engine, writer),
-            };
-            var runner = new ReplayRunner(new WatchOptions(), observer);
+            var runner = new ReplayRunner(new WatchOptions(), Observer(evidence, detection, writer));
             var result = ShowProgress(toStdout, noProgress)
                 ? RunWithProgressBar(runner, files)
                 : runner.Run(files);
             detection?.Pipeline.Flush();
+            evidence?.Finish();
             writer?.Flush();
-            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters }, toStdout ? "standard output" : eventsTarget);
+            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters, Evidence = evidence },
+                toStdout ? "standard output" : eventsTarget);
             return 0;
         }
         catch (InvalidDataException e)
@@ -120,6 +126,25 @@ internal static class ReplayCommand
         {
             writer?.Dispose();
         }
+    }
+
+    /// <summary>The evidence recorder first, so the packet that raises an alert is already kept when
+    /// detection asks for it; the event log last.</summary>
+    private static IWatchObserver Observer(ReplayEvidence? evidence, ReplayDetection? detection, EventLogWriter? writer)
+    {
+        var observers = new List<IWatchObserver>(3);
+        if (evidence is not null)
+            observers.Add(evidence.Recorder);
+        if (detection is not null)
+            observers.Add(detection.Engine);
+        if (writer is not null)
+            observers.Add(writer);
+        return observers.Count switch
+        {
+            0 => NullWatchObserver.Instance,
+            1 => observers[0],
+            _ => new CompositeWatchObserver([.. observers]),
+        };
     }
 
     private static bool ShowProgress(bool eventsToStdout, bool noProgress) =>

@@ -6,10 +6,11 @@ using Edge.Detect.Suppressions;
 namespace Edge.Service.Replay;
 
 /// <summary>Detection for a replay: intel from the given lists (the bundled sample lists when none are
-/// given), every detector, and the alert pipeline feeding <paramref name="alerts"/>.</summary>
+/// given), every detector, and the alert pipeline feeding <paramref name="alerts"/> (asking
+/// <paramref name="evidence"/>, when given, to keep each new alert's packets).</summary>
 public sealed class ReplayDetection
 {
-    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null)
+    public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null, IAlertEvidence? evidence = null)
     {
         var suppressions = new List<Suppression>();
         foreach (var file in suppressionFiles ?? [])
@@ -21,7 +22,7 @@ public sealed class ReplayDetection
         var paths = intelPaths.Count > 0 ? intelPaths : [BundledIntel];
         var (snapshot, report) = IntelLoader.Load(paths);
         IntelReport = report;
-        Pipeline = new AlertPipeline(new AlertOptions(), alerts, new SuppressionList(suppressions));
+        Pipeline = new AlertPipeline(new AlertOptions(), alerts, new SuppressionList(suppressions), evidence);
         var options = new DetectionOptions
         {
             ProtectedDomains = ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions())),
