@@ -13,16 +13,18 @@ public sealed class AlertPipeline : IFindingSink
 
     private readonly AlertOptions _options;
     private readonly IAlertSink _sink;
+    private readonly IAlertEvidence? _evidence;
     private readonly long _windowMicros;
     private long _raised;
     private readonly Dictionary<(string Rule, IpAddr Client, string Indicator), Open> _open = [];
     private readonly Dictionary<string, (long Minute, int Raised)> _rates = new(StringComparer.Ordinal);
 
-    public AlertPipeline(AlertOptions options, IAlertSink sink, SuppressionList? suppressions = null)
+    public AlertPipeline(AlertOptions options, IAlertSink sink, SuppressionList? suppressions = null, IAlertEvidence? evidence = null)
     {
         options.Validate();
         _options = options;
         _sink = sink;
+        _evidence = evidence;
         Suppressions = suppressions ?? SuppressionList.None;
         _windowMicros = options.DedupeWindowSeconds * 1_000_000L;
     }
@@ -58,11 +60,12 @@ public sealed class AlertPipeline : IFindingSink
         }
         if (_open.Count >= _options.MaxOpenAlerts)
             CloseStalest();
-        open = new Open(finding, _raised++, AlertId.Create(finding.RuleId, finding.Client.ToString(), finding.Indicator, finding.TimestampMicros));
+        var id = AlertId.Create(finding.RuleId, finding.Client.ToString(), finding.Indicator, finding.TimestampMicros);
+        open = new Open(finding, _raised++, id, _evidence?.Collect(finding, id));
         _open[key] = open;
         Counters.Raised++;
         Counters.RaisedByCategory[finding.Category] = Counters.RaisedByCategory.GetValueOrDefault(finding.Category) + 1;
-        _sink.Raise(new Alert(open.Id, finding, open.FirstSeen, open.LastSeen, 1, IsUpdate: false));
+        _sink.Raise(new Alert(open.Id, finding, open.FirstSeen, open.LastSeen, 1, IsUpdate: false) { EvidenceFile = open.EvidenceFile });
     }
 
     /// <summary>Sends the final count of every alert that repeated since it was raised (end of a replay, shutdown).</summary>
@@ -115,11 +118,12 @@ public sealed class AlertPipeline : IFindingSink
         if (open.Count == 1)
             return;
         Counters.Updates++;
-        _sink.Raise(new Alert(open.Id, open.Finding, open.FirstSeen, open.LastSeen, open.Count, IsUpdate: true));
+        _sink.Raise(new Alert(open.Id, open.Finding, open.FirstSeen, open.LastSeen, open.Count, IsUpdate: true) { EvidenceFile = open.EvidenceFile });
     }
 
-    private sealed class Open(Finding finding, long sequence, string id)
+    private sealed class Open(Finding finding, long sequence, string id, string? evidenceFile)
     {
+        public string? EvidenceFile { get; } = evidenceFile;
         public Finding Finding { get; } = finding;
         public long Sequence { get; } = sequence;
         public string Id { get; } = id;

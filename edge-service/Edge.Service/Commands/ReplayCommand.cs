@@ -43,17 +43,22 @@ internal static class ReplayCommand
         {
             Description = "settings file (appsettings.json format) over the bundled appsettings.json; Edge__… environment variables override both",
         };
+        var evidence = new Option<string?>("--evidence")
+        {
+            Description = "keep each alerting flow's packets as <alert id>.pcap in this folder (the evidence store; default Edge:Evidence:Directory, off when empty)",
+        };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel, noDetect, suppress, config,
+            files, events, noProgress, intel, noDetect, suppress, config, evidence,
         };
         command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress),
-            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? [], parse.GetValue(config)));
+            parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? [], parse.GetValue(config),
+            parse.GetValue(evidence)));
         return command;
     }
 
     private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress,
-        string? configFile)
+        string? configFile, string? evidenceFolder)
     {
         EdgeSettings settings;
         try
@@ -63,6 +68,14 @@ internal static class ReplayCommand
         catch (ConfigurationException e)
         {
             Console.Error.WriteLine($"edge-service replay: bad configuration: {e.Message}");
+            return 2;
+        }
+        if (evidenceFolder is not null)
+            settings.Evidence.Directory = evidenceFolder;
+        var keepEvidence = settings.Evidence.Directory.Length > 0;
+        if (keepEvidence && noDetect)
+        {
+            Console.Error.WriteLine("edge-service replay: --evidence needs detection (it keeps the packets of alerts); drop --no-detect");
             return 2;
         }
         foreach (var path in suppress)
@@ -110,23 +123,19 @@ internal static class ReplayCommand
                 writer = toStdout
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
-            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress, settings);
+            var evidence = keepEvidence ? new ReplayEvidence(settings.Evidence) : null;
+            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress, settings, evidence?.Recorder);
             foreach (var error in detection?.SuppressionErrors ?? [])
                 Console.Error.WriteLine($"edge-service replay: suppression skipped: {error}");
-            IWatchObserver observer = (detection, writer) switch
-            {
-                (null, null) => NullWatchObserver.Instance,
-                (null, _) => writer,
-                (_, null) => detection.Engine,
-                _ => new CompositeWatchObserver(detection.Engine, writer),
-            };
-            var runner = new ReplayRunner(new WatchOptions(), observer);
+            var runner = new ReplayRunner(new WatchOptions(), Observer(evidence, detection, writer));
             var result = ShowProgress(toStdout, noProgress)
                 ? RunWithProgressBar(runner, files)
                 : runner.Run(files);
             detection?.Pipeline.Flush();
+            evidence?.Finish();
             writer?.Flush();
-            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters }, toStdout ? "standard output" : eventsTarget);
+            ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters, Evidence = evidence },
+                toStdout ? "standard output" : eventsTarget);
             return 0;
         }
         catch (InvalidDataException e)
@@ -145,6 +154,25 @@ internal static class ReplayCommand
         {
             writer?.Dispose();
         }
+    }
+
+    /// <summary>The evidence recorder first, so the packet that raises an alert is already kept when
+    /// detection asks for it; the event log last.</summary>
+    private static IWatchObserver Observer(ReplayEvidence? evidence, ReplayDetection? detection, EventLogWriter? writer)
+    {
+        var observers = new List<IWatchObserver>(3);
+        if (evidence is not null)
+            observers.Add(evidence.Recorder);
+        if (detection is not null)
+            observers.Add(detection.Engine);
+        if (writer is not null)
+            observers.Add(writer);
+        return observers.Count switch
+        {
+            0 => NullWatchObserver.Instance,
+            1 => observers[0],
+            _ => new CompositeWatchObserver([.. observers]),
+        };
     }
 
     private static bool ShowProgress(bool eventsToStdout, bool noProgress) =>

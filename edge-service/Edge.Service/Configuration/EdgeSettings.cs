@@ -1,5 +1,6 @@
 using Edge.Detect.Alerts;
 using Edge.Detect.Detectors;
+using Edge.Detect.Evidence;
 
 namespace Edge.Service.Configuration;
 
@@ -14,4 +15,7 @@ public sealed class EdgeSettings
     public DetectionOptions Detection { get; set; } = new();
 
     public AlertOptions Alerts { get; set; } = new();
+
+    /// <summary>The evidence store; off while <c>Directory</c> is empty.</summary>
+    public EvidenceOptions Evidence { get; set; } = new();
 }

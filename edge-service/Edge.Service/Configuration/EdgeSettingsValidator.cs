@@ -20,6 +20,7 @@ internal static partial class EdgeSettingsValidator
                 throw new ConfigurationException($"{root}:Detection:ProtectedDomains:{i}", $"'{detection.ProtectedDomains[i]}' is not a domain name");
         }
         Section($"{root}:Alerts", settings.Alerts.Validate);
+        Section($"{root}:Evidence", settings.Evidence.Validate);
         for (var i = 0; i < settings.Intel.Lists.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(settings.Intel.Lists[i]))

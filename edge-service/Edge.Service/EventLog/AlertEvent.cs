@@ -15,6 +15,8 @@ public sealed class AlertEvent
     public required string FirstSeen { get; init; }
     public required string LastSeen { get; init; }
     public required string Evidence { get; init; }
+    /// <summary>The alerting flow's pcap in the sensor's evidence store (a name inside it).</summary>
+    public string? EvidenceFile { get; init; }
     public AlertIntel? Intel { get; init; }
     public AlertDns? Dns { get; init; }
     public AlertTls? Tls { get; init; }

@@ -187,6 +187,7 @@ public sealed class EventLogWriter : IWatchObserver, IAlertSink, IDisposable
                 FirstSeen = EventText.Timestamp(alert.FirstSeenMicros),
                 LastSeen = EventText.Timestamp(alert.LastSeenMicros),
                 Evidence = f.Evidence,
+                EvidenceFile = alert.EvidenceFile,
                 Intel = f.IntelList is null ? null : new AlertIntel(f.IntelList, f.IntelSource),
                 Dns = f.DnsQname is null ? null : new AlertDns(f.DnsQname, f.DnsQtype, f.DnsRcode),
                 Tls = f.TlsSni is null ? null : new AlertTls(f.TlsSni),

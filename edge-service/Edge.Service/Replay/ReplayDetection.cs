@@ -8,11 +8,12 @@ namespace Edge.Service.Replay;
 
 /// <summary>Detection for a replay: intel from the given lists (else those of the settings, else the
 /// bundled sample lists), every detector with the thresholds of the settings, and the alert pipeline
-/// feeding <paramref name="alerts"/>.</summary>
+/// feeding <paramref name="alerts"/> (asking <paramref name="evidence"/>, when given, to keep each new
+/// alert's packets).</summary>
 public sealed class ReplayDetection
 {
     public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null,
-        EdgeSettings? settings = null)
+        EdgeSettings? settings = null, IAlertEvidence? evidence = null)
     {
         settings ??= new EdgeSettings();
         var suppressions = new List<Suppression>();
@@ -25,7 +26,7 @@ public sealed class ReplayDetection
         var paths = intelPaths.Count > 0 ? intelPaths : settings.Intel.Lists.Count > 0 ? settings.Intel.Lists : [BundledIntel];
         var (snapshot, report) = IntelLoader.Load(paths);
         IntelReport = report;
-        Pipeline = new AlertPipeline(settings.Alerts, alerts, new SuppressionList(suppressions));
+        Pipeline = new AlertPipeline(settings.Alerts, alerts, new SuppressionList(suppressions), evidence);
         var configured = settings.Detection;
         // A replay gives the same alerts every time it runs, unless the settings pick a seed.
         configured.Tunnel.HashSeed ??= ReplaySeed;

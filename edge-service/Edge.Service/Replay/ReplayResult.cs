@@ -18,6 +18,8 @@ public sealed record ReplayResult(
 {
     public Edge.Detect.Alerts.AlertCounters? Alerts { get; init; }
 
+    public ReplayEvidence? Evidence { get; init; }
+
     public double PacketsPerSecond => Elapsed.TotalSeconds > 0 ? Counters.Packets / Elapsed.TotalSeconds : 0;
 
     public double AllocatedBytesPerPacket => Counters.Packets > 0 ? (double)AllocatedBytes / Counters.Packets : 0;

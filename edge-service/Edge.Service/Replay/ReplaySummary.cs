@@ -24,17 +24,32 @@ public static class ReplaySummary
             var byCategory = string.Join(", ", alerts.RaisedByCategory.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {N(p.Value)}"));
             output.WriteLine($"alerts         {N(alerts.Raised)}{(byCategory.Length > 0 ? $" ({byCategory})" : "")}, {N(alerts.Updates)} count updates, {N(alerts.Deduplicated)} repeats folded, {N(alerts.RateLimited)} rate-limited, {N(alerts.Suppressed)} suppressed");
         }
+        if (result.Evidence is { } evidence)
+            WriteEvidence(output, evidence);
         var (checkedCount, bad, offload) = result.Checksums;
         output.WriteLine($"checksums      {N(checkedCount)} checked before parsing, {N(bad)} wrong{(offload ? " (checksum offload in this capture: not enforced)" : "")}");
         output.WriteLine($"decode errors  {N(result.Errors.Total)}");
         foreach (var (reason, count) in result.Errors.NonZero())
             output.WriteLine($"  {reason,-28} {N(count)}");
-        var load = (eventsTarget is null ? "event log off" : "event log on") + (result.Alerts is null ? ", detection off" : ", detection on: findings allocate");
+        var load = (eventsTarget is null ? "event log off" : "event log on") + (result.Alerts is null ? ", detection off" : ", detection on: findings allocate")
+            + (result.Evidence is null ? "" : ", evidence on: each capture takes a pooled buffer");
         output.WriteLine($"allocated      {result.AllocatedBytesPerPacket.ToString("0.00", CultureInfo.InvariantCulture)} B/packet ({N(result.AllocatedBytes)} B managed over the packet loop, {load})");
         if (eventsTarget is not null)
             output.WriteLine($"events         {N(result.EventsWritten)} written to {eventsTarget}");
         foreach (var warning in result.Warnings)
             output.WriteLine($"warning        {warning}");
+    }
+
+    private static void WriteEvidence(TextWriter output, ReplayEvidence evidence)
+    {
+        var r = evidence.Recorder.Counters;
+        var s = evidence.Store.Counters;
+        var (files, bytes) = evidence.Store.Size;
+        output.WriteLine($"evidence       {N(s.FilesWritten)} pcap(s) written ({N(s.PacketsWritten)} packets, {N(s.BytesWritten)} bytes) to {evidence.Store.Directory}, holding {N(files)} file(s), {N(bytes)} bytes");
+        output.WriteLine($"  kept         {N(r.Captures)} capture(s) for alerts, {N(r.Joined)} alert(s) sharing one, {N(r.NoFlow)} without a single flow, {N(r.NoPackets)} with no packets left, {N(r.TooManyOpen)} refused (too many open)");
+        output.WriteLine($"  lost         {N(r.DroppedQueueFull)} dropped (queue full), {N(s.FilesEvicted)} evicted ({N(s.BytesEvicted)} bytes), {N(s.Errors)} disk error(s){(evidence.AllWritten ? "" : ", writer still busy at exit")}");
+        if (s.LastError is { } error)
+            output.WriteLine($"warning        evidence: {error}");
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -9,6 +9,12 @@ public ref struct DecodedPacket
 {
     public long TimestampMicros;
     public int WireLength;
+    /// <summary>The link type the frame was captured with (what a pcap of it is written with).</summary>
+    public LinkType LinkType;
+    /// <summary>The whole captured frame as it came from the capture, link header included (may be
+    /// shorter than <see cref="WireLength"/>: snap length). For a reassembled IP datagram, the frame of the
+    /// fragment that completed it.</summary>
+    public ReadOnlySpan<byte> Frame;
     public LinkHeader Link;
     public IpHeader Ip;
     public TcpHeader Tcp;

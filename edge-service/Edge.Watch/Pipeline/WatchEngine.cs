@@ -54,7 +54,7 @@ public sealed class WatchEngine : IFlowEndHandler
         counters.Bytes += wireLength;
         counters.LastTimestampMicros = Math.Max(counters.LastTimestampMicros, timestampMicros);
 
-        var packet = new DecodedPacket { TimestampMicros = timestampMicros, WireLength = wireLength };
+        var packet = new DecodedPacket { TimestampMicros = timestampMicros, WireLength = wireLength, LinkType = linkType, Frame = frame };
         switch (PacketDecoder.Decode(linkType, frame, ref packet, Errors))
         {
             case DecodeOutcome.NotIp:

@@ -1,6 +1,7 @@
 using Edge.Detect.Alerts;
 using Edge.Detect.Behaviour;
 using Edge.Detect.Detectors;
+using Edge.Detect.Evidence;
 using Edge.Service.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -33,6 +34,7 @@ public class EdgeConfigurationTests
         AssertSame(new FanOutOptions(), detection.FanOut);
         AssertSame(new TunnelOptions(), detection.Tunnel);
         Assert.Equal(new AlertOptions(), shipped.Alerts);
+        Assert.Equal(new EvidenceOptions(), shipped.Evidence);
         Assert.Empty(shipped.Intel.Lists);
     }
 
@@ -77,6 +79,7 @@ public class EdgeConfigurationTests
     [InlineData("Sensor:Id", "Sensor One", "Edge:Sensor:Id")]
     [InlineData("Detection:ProtectedDomains:0", "not a domain", "Edge:Detection:ProtectedDomains:0")]
     [InlineData("Intel:Lists:0", " ", "Edge:Intel:Lists:0")]
+    [InlineData("Evidence:SnapLength", "10", "Edge:Evidence:SnapLength")]
     public void An_out_of_range_value_is_refused_naming_its_key(string key, string value, string named) =>
         Assert.Equal(named, Refused((key, value)));
 
