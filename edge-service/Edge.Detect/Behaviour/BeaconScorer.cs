@@ -54,6 +54,36 @@ public sealed class BeaconScorer
     public BeaconScore Observe(in BeaconKey key, long startMicros, long bytes, out bool firstCrossing)
     {
         firstCrossing = false;
+        var slot = Add(key, startMicros, bytes);
+        if (slot < 0)
+            return Score(~slot);
+        var score = Score(slot);
+        firstCrossing = score.IsBeacon && !_reported[slot];
+        _reported[slot] |= firstCrossing;
+        return score;
+    }
+
+    /// <summary>As <see cref="Observe(in BeaconKey, long, long, out bool)"/>, but the series is only
+    /// scored when this start could be its first crossing: not yet reported, enough connections, and
+    /// the mean interval and CV (linear in the window) within bounds. The sorts of a full score are
+    /// skipped for every other start; true and <paramref name="score"/> exactly when Observe would
+    /// report a first crossing.</summary>
+    public bool TryObserveCrossing(in BeaconKey key, long startMicros, long bytes, out BeaconScore score)
+    {
+        score = default;
+        var slot = Add(key, startMicros, bytes);
+        if (slot < 0 || _reported[slot] || _connections[slot] < _options.MinConnections || !TimingInBounds(slot))
+            return false;
+        score = Score(slot);
+        if (!score.IsBeacon)
+            return false;
+        _reported[slot] = true;
+        return true;
+    }
+
+    /// <summary>Records one start; the series' slot, or its complement when the start was out of order.</summary>
+    private int Add(in BeaconKey key, long startMicros, long bytes)
+    {
         var slot = _series.Acquire(key, out var created);
         if (created)
         {
@@ -65,7 +95,7 @@ public sealed class BeaconScorer
         else if (startMicros < _lastStart[slot])
         {
             OutOfOrder++;
-            return Score(slot);
+            return ~slot;
         }
 
         var connections = _connections[slot];
@@ -79,11 +109,7 @@ public sealed class BeaconScorer
         _sized[slot] |= bytes > 0;
         _lastStart[slot] = startMicros;
         _connections[slot] = connections + 1;
-
-        var score = Score(slot);
-        firstCrossing = score.IsBeacon && !_reported[slot];
-        _reported[slot] |= firstCrossing;
-        return score;
+        return slot;
     }
 
     public bool TryGetScore(in BeaconKey key, out BeaconScore score)
@@ -104,10 +130,7 @@ public sealed class BeaconScorer
 
         Span<double> sorted = stackalloc double[_window];
         Span<double> scratch = stackalloc double[_window];
-        var ring = slot * _window;
-        for (var i = 0; i < intervals; i++)
-            sorted[i] = _intervals[ring + i] / MicrosPerSecond;
-        var sample = sorted[..intervals];
+        var sample = Intervals(slot, sorted);
         var cv = RobustStatistics.Cv(sample, out var mean);
         sample.Sort();
         var bowley = RobustStatistics.Bowley(sample);
@@ -125,6 +148,26 @@ public sealed class BeaconScorer
             && mean <= _options.MaxMeanIntervalSeconds
             && cv <= _options.MaxCv;
         return new BeaconScore(connections, intervals, mean, cv, bowley, madRatio, sizeRegularity, score, isBeacon);
+    }
+
+    /// <summary>The mean and CV tests of <see cref="Score"/>, computed the same way, without the sorts.</summary>
+    private bool TimingInBounds(int slot)
+    {
+        if (_filled[slot] < 2)
+            return false;
+        Span<double> seconds = stackalloc double[_window];
+        var cv = RobustStatistics.Cv(Intervals(slot, seconds), out var mean);
+        return mean >= _options.MinMeanIntervalSeconds && mean <= _options.MaxMeanIntervalSeconds && cv <= _options.MaxCv;
+    }
+
+    /// <summary>The kept inter-arrival times of a series in seconds, written to <paramref name="seconds"/>.</summary>
+    private Span<double> Intervals(int slot, Span<double> seconds)
+    {
+        var intervals = _filled[slot];
+        var ring = slot * _window;
+        for (var i = 0; i < intervals; i++)
+            seconds[i] = _intervals[ring + i] / MicrosPerSecond;
+        return seconds[..intervals];
     }
 
     /// <summary>(1 − |Bowley| + MAD regularity) / 2 over the kept sizes; NaN when no size was given.</summary>

@@ -155,8 +155,7 @@ public sealed class DetectionEngine : IWatchObserver
         // A retransmitted SYN is the same connection, not another call home.
         if (flow.PacketsToServer != 1)
             return;
-        var beacon = _beacons.Observe(new BeaconKey(client, server, port), at, 0, out var firstBeacon);
-        if (firstBeacon)
+        if (_beacons.TryObserveCrossing(new BeaconKey(client, server, port), at, 0, out var beacon))
         {
             Report(Finding(ref packet, ref flow, "edge.cnc.beacon", "Periodic connections (beacon)", AlertCategories.Cnc,
                 Severity.High, EvidenceKinds.Beacon, $"{server}:{port}",
