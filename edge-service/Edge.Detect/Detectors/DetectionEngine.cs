@@ -37,6 +37,7 @@ public sealed class DetectionEngine : IWatchObserver
     private readonly DgaModel _dgaModel = DgaModel.Load();
     private readonly byte[] _name = new byte[DnsName.MaxPresentationLength];
     private readonly HashSet<IpAddr> _smbSweepers = [];
+    private readonly NameCache _names;
 
     public DetectionEngine(IntelHolder intel, DetectionOptions options, IFindingSink sink)
     {
@@ -49,7 +50,11 @@ public sealed class DetectionEngine : IWatchObserver
         _tunnels = new TunnelStats(options.Tunnel);
         _dga = new DgaBursts(options);
         _squats = new TyposquatMatcher(options.ProtectedDomains);
+        _names = new NameCache(options.NameCacheCapacity, (ulong)Random.Shared.NextInt64());
     }
+
+    /// <summary>Names looked up, found in the name cache, and evicted from it.</summary>
+    public (long Hits, long Misses, long Evictions) NameCacheCounters => (_names.Hits, _names.Misses, _names.Evictions);
 
     public void OnPacket(ref DecodedPacket packet, ref Flow flow, bool toServer)
     {
@@ -80,18 +85,21 @@ public sealed class DetectionEngine : IWatchObserver
     {
         if (!hello.TryGetServerName(out var sni) || sni.IsEmpty)
             return;
-        var listed = Lookup(_intel.Current, sni);
-        if (listed.Is("doh"))
+        ref var facts = ref Facts(sni);
+        if (facts.Listing.Is("doh"))
         {
             if (_options.AgencyDnsRequired)
+            {
+                var text = TextOf(ref facts, sni);
                 Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
-                    EvidenceKinds.TlsSni, Text(sni), $"{context.Source} opened TLS to the DoH resolver {Text(sni)} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
-                    listed.Match.List, tls: Text(sni));
+                    EvidenceKinds.TlsSni, text, $"{context.Source} opened TLS to the DoH resolver {text} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
+                    facts.Listing.Match.List, tls: text);
+            }
             return;
         }
-        if (IntelHit(context, sni, listed, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
+        if (IntelHit(context, sni, ref facts, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
             return;
-        Typosquat(context, sni, listed, EvidenceKinds.TlsSni, "opened TLS with SNI");
+        Typosquat(context, sni, ref facts, EvidenceKinds.TlsSni, "opened TLS with SNI");
     }
 
     public void OnHttpRequest(in PacketContext context, HttpRequestHead request)
@@ -99,10 +107,10 @@ public sealed class DetectionEngine : IWatchObserver
         var host = HostText.WithoutPort(request.Host);
         if (host.IsEmpty)
             return;
-        var listed = Lookup(_intel.Current, host);
-        if (IntelHit(context, host, listed, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
+        ref var facts = ref Facts(host);
+        if (IntelHit(context, host, ref facts, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
             return;
-        Typosquat(context, host, listed, EvidenceKinds.HttpHost, "sent an HTTP request for");
+        Typosquat(context, host, ref facts, EvidenceKinds.HttpHost, "sent an HTTP request for");
     }
 
     public void OnFlowEnd(ref Flow flow, FlowEndReason reason)
@@ -183,48 +191,93 @@ public sealed class DetectionEngine : IWatchObserver
 
     private void OnQuery(in PacketContext context, ReadOnlySpan<byte> qname, ushort qtype)
     {
-        var listed = Lookup(_intel.Current, qname);
-        if (KillSwitchDomains.Contains(qname))
+        ref var facts = ref Facts(qname);
+        if (facts.KillSwitch)
         {
+            var text = TextOf(ref facts, qname);
             Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
-                EvidenceKinds.DnsQuery, Text(qname), $"{context.Source} looked up {Text(qname)}, the WannaCry kill switch: the worm runs on this host",
-                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype));
+                EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
+                list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
         }
-        else if (!IntelHit(context, qname, listed, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
+        else if (!IntelHit(context, qname, ref facts, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
         {
-            Typosquat(context, qname, listed, EvidenceKinds.DnsQuery, "looked up");
+            Typosquat(context, qname, ref facts, EvidenceKinds.DnsQuery, "looked up");
         }
-        if (!_suffixes.TryGetRegistrableDomain(qname, out var start)
-            || !HostText.TryGetTunnelZone(qname, start, out var zone)
-            || listed.IsBenign)
+        if (facts.Listing.IsBenign)
             return;
-        var tunnel = _tunnels.Observe(context.Source, qname, zone, qtype, context.TimestampMicros, out var crossed);
-        if (crossed)
-        {
-            var zoneText = Text(zone);
-            Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
-                $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
-                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype)) ;
-        }
+        if ((facts.Known & NameFactKinds.Tunnel) == 0)
+            LearnTunnel(ref facts, qname);
+        if (facts.TunnelZoneStart < 0
+            || !_tunnels.TryObserveCrossing(context.Source, facts.Tunnel, qtype, context.TimestampMicros, out var tunnel))
+            return;
+        var zoneText = Text(qname[facts.TunnelZoneStart..]);
+        Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
+            $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
+            list: null, qname: TextOf(ref facts, qname), qtype: DnsTypeNames.Get(qtype));
     }
 
     private void OnNameError(in PacketContext context, ReadOnlySpan<byte> qname)
     {
+        ref var facts = ref Facts(qname);
+        if ((facts.Known & NameFactKinds.Dga) == 0)
+            LearnDga(ref facts, qname);
         // The response goes to the client: it is the destination here.
-        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || Lookup(_intel.Current, qname).IsBenign)
-            return;
-        // An IDN's punycode looks random by construction, and a typosquat is reported as one.
-        if (label.StartsWith("xn--"u8) || (_squats.Count > 0 && _squats.TryMatch(qname, out _, out _)))
-            return;
-        if (_dgaModel.Score(label) < _options.DgaThreshold)
-            return;
-        if (!_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
+        if (!facts.DgaCandidate || !_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
             return;
         Report(context, "edge.dga.burst", "Burst of generated domain names", AlertCategories.Dga, Severity.High,
             EvidenceKinds.DnsPattern, "dga-burst",
             $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
-            list: null, qname: Text(qname), rcode: "NXDOMAIN");
+            list: null, qname: TextOf(ref facts, qname), rcode: "NXDOMAIN");
     }
+
+    /// <summary>The cached facts of a name, its listing and kill switch filled on first sight.</summary>
+    private ref NameFacts Facts(ReadOnlySpan<byte> name)
+    {
+        var snapshot = _intel.Current;
+        ref var facts = ref _names.Get(name, snapshot, out var fresh);
+        if (fresh)
+        {
+            facts.Listing = Listing.Of(snapshot, name);
+            facts.KillSwitch = KillSwitchDomains.Contains(name);
+        }
+        return ref facts;
+    }
+
+    private void LearnSquat(ref NameFacts facts, ReadOnlySpan<byte> name)
+    {
+        facts.Known |= NameFactKinds.Squat;
+        if (_squats.Count > 0 && _squats.TryMatch(name, out var index, out var squat))
+        {
+            facts.SquatIndex = index;
+            facts.Squat = squat;
+        }
+    }
+
+    /// <summary>The tunnel zone (registrable domain plus one label) and what the name adds to its counters.</summary>
+    private void LearnTunnel(ref NameFacts facts, ReadOnlySpan<byte> qname)
+    {
+        facts.Known |= NameFactKinds.Tunnel;
+        facts.TunnelZoneStart = -1;
+        if (!_suffixes.TryGetRegistrableDomain(qname, out var start) || !HostText.TryGetTunnelZone(qname, start, out var zone))
+            return;
+        facts.TunnelZoneStart = qname.Length - zone.Length;
+        facts.Tunnel = _tunnels.Prepare(qname, zone);
+    }
+
+    /// <summary>Whether a name that did not exist counts towards a DGA burst: its registrable label
+    /// scores as generated, and it is not benign, punycode (an IDN looks random by construction) or
+    /// a typosquat (reported as one).</summary>
+    private void LearnDga(ref NameFacts facts, ReadOnlySpan<byte> qname)
+    {
+        facts.Known |= NameFactKinds.Dga;
+        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || facts.Listing.IsBenign || label.StartsWith("xn--"u8))
+            return;
+        if ((facts.Known & NameFactKinds.Squat) == 0)
+            LearnSquat(ref facts, qname);
+        facts.DgaCandidate = facts.Squat == SquatKind.None && _dgaModel.Score(label) >= _options.DgaThreshold;
+    }
+
+    private static string TextOf(ref NameFacts facts, ReadOnlySpan<byte> name) => facts.Text ??= Text(name);
 
     private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
     {
@@ -244,12 +297,12 @@ public sealed class DetectionEngine : IWatchObserver
         }
     }
 
-    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string rule, string ruleName, string verb, string? qtype = null)
+    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, ref NameFacts facts, string kind, string rule, string ruleName, string verb, string? qtype = null)
     {
-        if (!listed.IsThreat)
+        if (!facts.Listing.IsThreat)
             return false;
-        var match = listed.Match;
-        var text = Text(name);
+        var match = facts.Listing.Match;
+        var text = TextOf(ref facts, name);
         Report(context, rule, ruleName, match.List.Category, SeverityOf(match.List.Category), kind, text,
             $"{context.Source} {verb} {text}, listed as {match.List.Category} (list {match.List.Source})",
             match.List,
@@ -260,30 +313,21 @@ public sealed class DetectionEngine : IWatchObserver
         return true;
     }
 
-    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string verb)
+    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, ref NameFacts facts, string kind, string verb)
     {
-        if (_squats.Count == 0 || listed.IsBenign || !_squats.TryMatch(name, out var index, out var squat))
+        if (_squats.Count == 0 || facts.Listing.IsBenign)
             return;
-        var text = Text(name);
+        if ((facts.Known & NameFactKinds.Squat) == 0)
+            LearnSquat(ref facts, name);
+        if (facts.Squat == SquatKind.None)
+            return;
+        var text = TextOf(ref facts, name);
         Report(context, "edge.typosquat", "Typosquat of an agency domain", AlertCategories.Typosquat, Severity.High, kind, text,
-            $"{context.Source} {verb} {text}, a {squat.ToString().ToLowerInvariant()} lookalike of the agency's {_squats[index]}",
+            $"{context.Source} {verb} {text}, a {SquatText(facts.Squat)} lookalike of the agency's {_squats[facts.SquatIndex]}",
             list: null,
             qname: kind == EvidenceKinds.DnsQuery ? text : null,
             tls: kind == EvidenceKinds.TlsSni ? text : null,
             http: kind == EvidenceKinds.HttpHost ? text : null);
-    }
-
-    /// <summary>A name's intel listing, looked up once and asked several questions.</summary>
-    private static Listing Lookup(IntelSnapshot snapshot, ReadOnlySpan<byte> name) =>
-        snapshot.TryMatchDomain(name, out var match) ? new Listing(true, match) : default;
-
-    private readonly record struct Listing(bool Found, DomainMatch Match)
-    {
-        public bool IsThreat => Found && AlertCategories.IsThreatList(Match.List.Category);
-
-        public bool IsBenign => Is("benign");
-
-        public bool Is(string category) => Found && string.Equals(Match.List.Category, category, StringComparison.Ordinal);
     }
 
     private void Report(in PacketContext context, string rule, string ruleName, string category, Severity severity, string kind,
@@ -360,6 +404,22 @@ public sealed class DetectionEngine : IWatchObserver
         MiningMatch.XmrigLogin => "a Monero miner login",
         MiningMatch.XmrigSubmit => "a Monero share submit",
         _ => "a Monero keepalive",
+    };
+
+    /// <summary>The kind's name in lower case, as evidence text words it.</summary>
+    private static string SquatText(SquatKind kind) => kind switch
+    {
+        SquatKind.Omission => "omission",
+        SquatKind.Insertion => "insertion",
+        SquatKind.Replacement => "replacement",
+        SquatKind.Transposition => "transposition",
+        SquatKind.Hyphenation => "hyphenation",
+        SquatKind.Repetition => "repetition",
+        SquatKind.Bitsquat => "bitsquat",
+        SquatKind.Homoglyph => "homoglyph",
+        SquatKind.Idn => "idn",
+        SquatKind.TldSwap => "tldswap",
+        _ => "none",
     };
 
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);
