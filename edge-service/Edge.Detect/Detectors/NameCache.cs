@@ -10,12 +10,13 @@ namespace Edge.Detect.Detectors;
 /// intel, typosquat, tunnel-shape and DGA work on a name need not be redone for each packet. The
 /// facts are pure functions of the bytes, the detectors' fixed settings and the intel snapshot, so
 /// the cache is emptied when the snapshot changes and cannot change a verdict. Names longer than
-/// <see cref="MaxNameLength"/> (tunnel payloads, unique by construction) are not kept. Memory is
-/// fixed at construction: about <c>Capacity × (MaxNameLength + 96)</c> bytes; the hash is seeded
-/// per instance, so a sender cannot aim names at one set.</summary>
+/// <see cref="MaxNameLength"/> (more than any listed name can be, RFC 1035's 253 octets plus a dot;
+/// only escapes make a presentation name longer) are worked out each time. Memory is fixed at
+/// construction: about <c>Capacity × (MaxNameLength + 100)</c> bytes, 1.4 MB at the default 4,096;
+/// the hash is seeded per instance, so a sender cannot aim names at one set.</summary>
 internal sealed class NameCache
 {
-    public const int MaxNameLength = 128;
+    public const int MaxNameLength = 256;
 
     private const int Ways = 2;
 

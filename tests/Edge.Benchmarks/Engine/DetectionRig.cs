@@ -28,7 +28,8 @@ internal sealed class DetectionRig
                 Tunnel = new TunnelOptions { HashSeed = ReplaySeed },
                 FanOut = new FanOutOptions { HashSeed = ReplaySeed },
             };
-            watcher = new DetectionEngine(new IntelHolder(snapshot), options, Pipeline);
+            Detection = new DetectionEngine(new IntelHolder(snapshot), options, Pipeline);
+            watcher = Detection;
         }
         Engine = new WatchEngine(new WatchOptions(), watcher);
     }
@@ -36,6 +37,8 @@ internal sealed class DetectionRig
     public WatchEngine Engine { get; }
 
     public AlertPipeline? Pipeline { get; }
+
+    public DetectionEngine? Detection { get; }
 
     private static List<string> ProtectedDomains(string folder)
     {

@@ -40,7 +40,9 @@ public static class DetectionThroughputCheck
                 clock.Stop();
                 allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 var ns = clock.Elapsed.TotalNanoseconds / packets;
-                var alerts = rig.Pipeline is { } p ? F($" ({p.Counters.Findings:N0} findings, {p.Counters.Raised:N0} alerts)") : "";
+                var alerts = rig.Pipeline is { } p && rig.Detection is { } d
+                    ? F($" ({p.Counters.Findings:N0} findings, {p.Counters.Raised:N0} alerts; names {d.NameCacheCounters.Hits:N0} hits, {d.NameCacheCounters.Misses:N0} misses, {d.NameCacheCounters.Evictions:N0} evictions)")
+                    : "";
                 Console.WriteLine(F($"run {run + 1} {observer,-10} {ns,7:0.0} ns/packet {1e3 / ns,6:0.00} M packets/s {allocated / (double)packets,7:0.00} B/packet{alerts}"));
                 if (!best.TryGetValue(observer, out var b) || ns < b.Ns)
                     best[observer] = (ns, allocated / (double)packets);
