@@ -91,9 +91,10 @@ public sealed class DetectionEngine : IWatchObserver
             if (_options.AgencyDnsRequired)
             {
                 var text = TextOf(ref facts, sni);
-                Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
-                    EvidenceKinds.TlsSni, text, $"{context.Source} opened TLS to the DoH resolver {text} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
-                    facts.Listing.Match.List, tls: text);
+                if (!Repeated(context, "edge.doh.sni", text))
+                    Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
+                        EvidenceKinds.TlsSni, text, $"{context.Source} opened TLS to the DoH resolver {text} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
+                        facts.Listing.Match.List, tls: text);
             }
             return;
         }
@@ -123,7 +124,8 @@ public sealed class DetectionEngine : IWatchObserver
         var server = packet.Ip.Destination;
         var port = packet.DestinationPort;
         var at = packet.TimestampMicros;
-        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category)
+            && !_sink.TryCountRepeat("edge.intel.ip", client, server.ToString(), at))
         {
             Report(Finding(ref packet, ref flow, "edge.intel.ip", "Connection to a listed address", hit.List.Category,
                 SeverityOf(hit.List.Category), EvidenceKinds.IpContact, server.ToString(),
@@ -184,6 +186,8 @@ public sealed class DetectionEngine : IWatchObserver
         if (match == MiningMatch.None)
             return;
         var target = $"{packet.Ip.Destination}:{packet.DestinationPort}";
+        if (_sink.TryCountRepeat("edge.mining.stratum", packet.Ip.Source, target, packet.TimestampMicros))
+            return;
         Report(Finding(ref packet, ref flow, "edge.mining.stratum", "Crypto-mining protocol", AlertCategories.Mining,
             Severity.High, EvidenceKinds.Stratum, target,
             $"{packet.Ip.Source} sent {MethodName(match)} to {target}: a crypto-miner talking to its pool"));
@@ -195,9 +199,10 @@ public sealed class DetectionEngine : IWatchObserver
         if (facts.KillSwitch)
         {
             var text = TextOf(ref facts, qname);
-            Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
-                EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
-                list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
+            if (!Repeated(context, "edge.wannacry.killswitch", text))
+                Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
+                    EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
+                    list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
         }
         else if (!IntelHit(context, qname, ref facts, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
         {
@@ -290,8 +295,11 @@ public sealed class DetectionEngine : IWatchObserver
                 : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
             if (address.Family == 0 || !snapshot.TryMatchAddress(address, out var hit) || !AlertCategories.IsThreatList(hit.List.Category))
                 continue;
+            var indicator = address.ToString();
+            if (Repeated(context, "edge.intel.dns-answer", indicator))
+                continue;
             Report(context, "edge.intel.dns-answer", "Name resolved to a listed address", hit.List.Category, SeverityOf(hit.List.Category),
-                EvidenceKinds.DnsAnswer, address.ToString(),
+                EvidenceKinds.DnsAnswer, indicator,
                 $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
                 hit.List, qname: Text(qname));
         }
@@ -303,6 +311,8 @@ public sealed class DetectionEngine : IWatchObserver
             return false;
         var match = facts.Listing.Match;
         var text = TextOf(ref facts, name);
+        if (Repeated(context, rule, text))
+            return true;
         Report(context, rule, ruleName, match.List.Category, SeverityOf(match.List.Category), kind, text,
             $"{context.Source} {verb} {text}, listed as {match.List.Category} (list {match.List.Source})",
             match.List,
@@ -322,6 +332,8 @@ public sealed class DetectionEngine : IWatchObserver
         if (facts.Squat == SquatKind.None)
             return;
         var text = TextOf(ref facts, name);
+        if (Repeated(context, "edge.typosquat", text))
+            return;
         Report(context, "edge.typosquat", "Typosquat of an agency domain", AlertCategories.Typosquat, Severity.High, kind, text,
             $"{context.Source} {verb} {text}, a {SquatText(facts.Squat)} lookalike of the agency's {_squats[facts.SquatIndex]}",
             list: null,
@@ -359,6 +371,11 @@ public sealed class DetectionEngine : IWatchObserver
         });
 
     private void Report(Finding finding) => _sink.Report(finding);
+
+    /// <summary>True when the sink took this finding as a repeat of one already reported, so it
+    /// need not be built. The client is as <see cref="Report(in PacketContext, string, string, string, Severity, string, string, string, IntelList?, string?, string?, string?, string?, string?)"/> sets it.</summary>
+    private bool Repeated(in PacketContext context, string rule, string indicator) =>
+        _sink.TryCountRepeat(rule, context.ToServer ? context.Source : context.Destination, indicator, context.TimestampMicros);
 
     private static Finding Finding(ref DecodedPacket packet, ref Flow flow, string rule, string ruleName, string category,
         Severity severity, string kind, string indicator, string evidence) => new()
