@@ -38,6 +38,8 @@ public sealed class DetectionEngine : IWatchObserver
     private readonly byte[] _name = new byte[DnsName.MaxPresentationLength];
     private readonly HashSet<IpAddr> _smbSweepers = [];
     private readonly NameCache _names;
+    private readonly NameCache _questions;
+    private NameFacts _unreadable;
 
     public DetectionEngine(IntelHolder intel, DetectionOptions options, IFindingSink sink)
     {
@@ -50,11 +52,15 @@ public sealed class DetectionEngine : IWatchObserver
         _tunnels = new TunnelStats(options.Tunnel);
         _dga = new DgaBursts(options);
         _squats = new TyposquatMatcher(options.ProtectedDomains);
-        _names = new NameCache(options.NameCacheCapacity, (ulong)Random.Shared.NextInt64());
+        // DNS questions by their wire form (with the text kept, so a repeated one is not read
+        // again); SNIs, Hosts and the rare compressed question by their text, fewer of them.
+        _questions = new NameCache(options.NameCacheCapacity, (ulong)Random.Shared.NextInt64(), withText: true);
+        _names = new NameCache(Math.Max(2, options.NameCacheCapacity / 4), (ulong)Random.Shared.NextInt64());
     }
 
     /// <summary>Names looked up, found in the name cache, and evicted from it.</summary>
-    public (long Hits, long Misses, long Evictions) NameCacheCounters => (_names.Hits, _names.Misses, _names.Evictions);
+    public (long Hits, long Misses, long Evictions) NameCacheCounters =>
+        (_names.Hits + _questions.Hits, _names.Misses + _questions.Misses, _names.Evictions + _questions.Evictions);
 
     public void OnPacket(ref DecodedPacket packet, ref Flow flow, bool toServer)
     {
@@ -68,16 +74,18 @@ public sealed class DetectionEngine : IWatchObserver
 
     public void OnDns(in PacketContext context, DnsMessage message)
     {
-        if (!message.HasQuestion || !DnsName.TryRead(message.Raw, message.QuestionNameOffset, _name, out var length))
+        if (!message.HasQuestion)
             return;
-        var qname = _name.AsSpan(0, length);
+        ref var facts = ref QuestionFacts(message, out var qname);
+        if (facts.TextLength == NameFacts.Unreadable)
+            return;
         if (!message.IsResponse)
         {
-            OnQuery(context, qname, message.QuestionType);
+            OnQuery(context, ref facts, qname, message.QuestionType);
             return;
         }
         if (message.Rcode == 3)
-            OnNameError(context, qname);
+            OnNameError(context, ref facts, qname);
         OnAnswers(context, message, qname);
     }
 
@@ -193,9 +201,8 @@ public sealed class DetectionEngine : IWatchObserver
             $"{packet.Ip.Source} sent {MethodName(match)} to {target}: a crypto-miner talking to its pool"));
     }
 
-    private void OnQuery(in PacketContext context, ReadOnlySpan<byte> qname, ushort qtype)
+    private void OnQuery(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname, ushort qtype)
     {
-        ref var facts = ref Facts(qname);
         if (facts.KillSwitch)
         {
             var text = TextOf(ref facts, qname);
@@ -221,9 +228,8 @@ public sealed class DetectionEngine : IWatchObserver
             list: null, qname: TextOf(ref facts, qname), qtype: DnsTypeNames.Get(qtype));
     }
 
-    private void OnNameError(in PacketContext context, ReadOnlySpan<byte> qname)
+    private void OnNameError(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname)
     {
-        ref var facts = ref Facts(qname);
         if ((facts.Known & NameFactKinds.Dga) == 0)
             LearnDga(ref facts, qname);
         // The response goes to the client: it is the destination here.
@@ -233,6 +239,53 @@ public sealed class DetectionEngine : IWatchObserver
             EvidenceKinds.DnsPattern, "dga-burst",
             $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
             list: null, qname: TextOf(ref facts, qname), rcode: "NXDOMAIN");
+    }
+
+    /// <summary>The cached facts of a message's question name and its presentation form in
+    /// <paramref name="qname"/>; <see cref="NameFacts.Unreadable"/> when the name is invalid. Keyed
+    /// by the name's wire bytes, which alone decide its text, so a repeated question is not read
+    /// again; a compressed one is read and looked up by its text.</summary>
+    private ref NameFacts QuestionFacts(DnsMessage message, out ReadOnlySpan<byte> qname)
+    {
+        qname = default;
+        var raw = message.Raw;
+        var offset = message.QuestionNameOffset;
+        if (!WireName.TryGet(raw, offset, out var wire))
+        {
+            if (!DnsName.TryRead(raw, offset, _name, out var read))
+            {
+                _unreadable = new NameFacts { TextLength = NameFacts.Unreadable };
+                return ref _unreadable;
+            }
+            qname = _name.AsSpan(0, read);
+            return ref Facts(qname);
+        }
+        var snapshot = _intel.Current;
+        ref var facts = ref _questions.Get(wire, snapshot, out var fresh, out var text);
+        if (!fresh)
+        {
+            if (facts.TextLength >= 0)
+                qname = text[..facts.TextLength];
+            else if (facts.TextLength == NameFacts.TooLong && DnsName.TryRead(raw, offset, _name, out var again))
+                qname = _name.AsSpan(0, again);
+            return ref facts;
+        }
+        if (!DnsName.TryRead(raw, offset, _name, out var length))
+        {
+            facts.TextLength = NameFacts.Unreadable;
+            return ref facts;
+        }
+        qname = _name.AsSpan(0, length);
+        if (length <= text.Length)
+        {
+            qname.CopyTo(text);
+            facts.TextLength = length;
+        }
+        else
+            facts.TextLength = NameFacts.TooLong;
+        facts.Listing = Listing.Of(snapshot, qname);
+        facts.KillSwitch = KillSwitchDomains.Contains(qname);
+        return ref facts;
     }
 
     /// <summary>The cached facts of a name, its listing and kill switch filled on first sight.</summary>

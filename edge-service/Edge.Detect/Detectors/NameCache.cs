@@ -21,6 +21,8 @@ internal sealed class NameCache
     private const int Ways = 2;
 
     private readonly byte[] _names;
+    private readonly byte[] _texts;
+    private readonly byte[] _uncachedText;
     private readonly int[] _lengths;
     private readonly ulong[] _hashes;
     private readonly NameFacts[] _facts;
@@ -30,11 +32,15 @@ internal sealed class NameCache
     private NameFacts _uncached;
     private IntelSnapshot? _snapshot;
 
-    public NameCache(int capacity, ulong seed)
+    /// <param name="withText">Each entry also keeps <see cref="MaxNameLength"/> bytes the caller
+    /// fills on a miss (the presentation form of a name cached by its wire form).</param>
+    public NameCache(int capacity, ulong seed, bool withText = false)
     {
         if (capacity < Ways || !BitOperations.IsPow2(capacity))
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "the name cache capacity must be a power of two, at least 2");
         _names = new byte[capacity * MaxNameLength];
+        _texts = withText ? new byte[capacity * MaxNameLength] : [];
+        _uncachedText = withText ? new byte[MaxNameLength] : [];
         _lengths = new int[capacity];
         _hashes = new ulong[capacity];
         _facts = new NameFacts[capacity];
@@ -58,7 +64,12 @@ internal sealed class NameCache
     /// <summary>The facts of <paramref name="name"/> under <paramref name="snapshot"/>. When
     /// <paramref name="fresh"/>, they are empty and the caller fills the listing and kill switch.
     /// The reference is valid until the next call.</summary>
-    public ref NameFacts Get(ReadOnlySpan<byte> name, IntelSnapshot snapshot, out bool fresh)
+    public ref NameFacts Get(ReadOnlySpan<byte> name, IntelSnapshot snapshot, out bool fresh) => ref Get(name, snapshot, out fresh, out _);
+
+    /// <summary>As <see cref="Get(ReadOnlySpan{byte}, IntelSnapshot, out bool)"/>, with the entry's
+    /// text bytes (empty unless the cache was made with text); what the caller wrote there on the
+    /// miss is there on every hit.</summary>
+    public ref NameFacts Get(ReadOnlySpan<byte> name, IntelSnapshot snapshot, out bool fresh, out Span<byte> text)
     {
         fresh = true;
         if (!ReferenceEquals(snapshot, _snapshot))
@@ -72,6 +83,7 @@ internal sealed class NameCache
         {
             Misses++;
             _uncached = default;
+            text = _uncachedText;
             return ref _uncached;
         }
         var hash = Hash(name);
@@ -86,6 +98,7 @@ internal sealed class NameCache
                 Hits++;
                 _recentWay[set] = (byte)way;
                 fresh = false;
+                text = Text(entry);
                 return ref _facts[entry];
             }
         }
@@ -99,8 +112,11 @@ internal sealed class NameCache
         _lengths[slot] = name.Length;
         name.CopyTo(_names.AsSpan(slot * MaxNameLength));
         _facts[slot] = default;
+        text = Text(slot);
         return ref _facts[slot];
     }
+
+    private Span<byte> Text(int entry) => _texts.Length == 0 ? default : _texts.AsSpan(entry * MaxNameLength, MaxNameLength);
 
     private ulong Hash(ReadOnlySpan<byte> name)
     {

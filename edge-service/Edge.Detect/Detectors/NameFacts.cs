@@ -19,6 +19,12 @@ internal struct NameFacts
     public TunnelName Tunnel;
     public bool DgaCandidate;
     public string? Text;
+    /// <summary>For a DNS question cached by its wire form: the length of its presentation form in
+    /// the entry's text bytes, <see cref="Unreadable"/>, or <see cref="TooLong"/> (read it again).</summary>
+    public int TextLength;
+
+    public const int Unreadable = -1;
+    public const int TooLong = -2;
 }
 
 [Flags]
