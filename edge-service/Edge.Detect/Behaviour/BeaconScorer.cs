@@ -11,11 +11,14 @@ public sealed class BeaconScorer
     private const double DispersionCeiling = 0.5;
     private const double TimingWeight = 0.8;
     private const double MicrosPerSecond = 1_000_000;
+    private const double MeanMargin = 1e-9;
 
     private readonly BeaconOptions _options;
     private readonly LruSlotMap<BeaconKey> _series;
     private readonly int _window;
     private readonly long[] _intervals;
+    // Exact sum of the kept intervals (µs), for an O(1) test of the mean before the full one.
+    private readonly Int128[] _intervalSums;
     private readonly long[] _sizes;
     private readonly long[] _lastStart;
     private readonly long[] _connections;
@@ -30,6 +33,7 @@ public sealed class BeaconScorer
         _window = options.Window;
         _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
         _intervals = new long[options.MaxSeries * _window];
+        _intervalSums = new Int128[options.MaxSeries];
         _sizes = new long[options.MaxSeries * _window];
         _lastStart = new long[options.MaxSeries];
         _connections = new long[options.MaxSeries];
@@ -89,6 +93,7 @@ public sealed class BeaconScorer
         {
             _connections[slot] = 0;
             _filled[slot] = 0;
+            _intervalSums[slot] = 0;
             _sized[slot] = false;
             _reported[slot] = false;
         }
@@ -102,7 +107,11 @@ public sealed class BeaconScorer
         var ring = slot * _window;
         if (connections > 0)
         {
-            _intervals[ring + (int)((connections - 1) % _window)] = startMicros - _lastStart[slot];
+            ref var kept = ref _intervals[ring + (int)((connections - 1) % _window)];
+            if (connections - 1 >= _window)
+                _intervalSums[slot] -= kept;
+            kept = startMicros - _lastStart[slot];
+            _intervalSums[slot] += kept;
             _filled[slot] = Math.Min(_filled[slot] + 1, _window);
         }
         _sizes[ring + (int)(connections % _window)] = bytes;
@@ -153,10 +162,16 @@ public sealed class BeaconScorer
     /// <summary>The mean and CV tests of <see cref="Score"/>, computed the same way, without the sorts.</summary>
     private bool TimingInBounds(int slot)
     {
-        if (_filled[slot] < 2)
+        var intervals = _filled[slot];
+        if (intervals < 2)
+            return false;
+        // The exact mean first: it differs from Cv's floating one by far less than the margin, so a
+        // series it puts out of bounds is out of bounds for Score too (most are: hours apart).
+        var mean = (double)_intervalSums[slot] / intervals / MicrosPerSecond;
+        if (mean < _options.MinMeanIntervalSeconds * (1 - MeanMargin) || mean > _options.MaxMeanIntervalSeconds * (1 + MeanMargin))
             return false;
         Span<double> seconds = stackalloc double[_window];
-        var cv = RobustStatistics.Cv(Intervals(slot, seconds), out var mean);
+        var cv = RobustStatistics.Cv(Intervals(slot, seconds), out mean);
         return mean >= _options.MinMeanIntervalSeconds && mean <= _options.MaxMeanIntervalSeconds && cv <= _options.MaxCv;
     }
 
