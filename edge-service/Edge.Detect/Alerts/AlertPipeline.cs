@@ -68,6 +68,22 @@ public sealed class AlertPipeline : IFindingSink
         _sink.Raise(new Alert(open.Id, finding, open.FirstSeen, open.LastSeen, 1, IsUpdate: false) { EvidenceFile = open.EvidenceFile });
     }
 
+    /// <summary>The repeat branch of <see cref="Report"/> without the finding: when no suppression
+    /// is configured (a suppression may look at any field) and the (rule, client, indicator) alert
+    /// is open within its window, counts the finding into it exactly as Report would.</summary>
+    public bool TryCountRepeat(string ruleId, in IpAddr client, string indicator, long timestampMicros)
+    {
+        if (Suppressions.Entries.Count != 0
+            || !_open.TryGetValue((ruleId, client, indicator), out var open)
+            || timestampMicros - open.FirstSeen >= _windowMicros)
+            return false;
+        Counters.Findings++;
+        open.Count++;
+        open.LastSeen = Math.Max(open.LastSeen, timestampMicros);
+        Counters.Deduplicated++;
+        return true;
+    }
+
     /// <summary>Sends the final count of every alert that repeated since it was raised (end of a replay, shutdown).</summary>
     public void Flush()
     {

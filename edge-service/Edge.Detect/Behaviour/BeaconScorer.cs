@@ -11,11 +11,14 @@ public sealed class BeaconScorer
     private const double DispersionCeiling = 0.5;
     private const double TimingWeight = 0.8;
     private const double MicrosPerSecond = 1_000_000;
+    private const double MeanMargin = 1e-9;
 
     private readonly BeaconOptions _options;
     private readonly LruSlotMap<BeaconKey> _series;
     private readonly int _window;
     private readonly long[] _intervals;
+    // Exact sum of the kept intervals (µs), for an O(1) test of the mean before the full one.
+    private readonly Int128[] _intervalSums;
     private readonly long[] _sizes;
     private readonly long[] _lastStart;
     private readonly long[] _connections;
@@ -30,6 +33,7 @@ public sealed class BeaconScorer
         _window = options.Window;
         _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
         _intervals = new long[options.MaxSeries * _window];
+        _intervalSums = new Int128[options.MaxSeries];
         _sizes = new long[options.MaxSeries * _window];
         _lastStart = new long[options.MaxSeries];
         _connections = new long[options.MaxSeries];
@@ -54,36 +58,67 @@ public sealed class BeaconScorer
     public BeaconScore Observe(in BeaconKey key, long startMicros, long bytes, out bool firstCrossing)
     {
         firstCrossing = false;
+        var slot = Add(key, startMicros, bytes);
+        if (slot < 0)
+            return Score(~slot);
+        var score = Score(slot);
+        firstCrossing = score.IsBeacon && !_reported[slot];
+        _reported[slot] |= firstCrossing;
+        return score;
+    }
+
+    /// <summary>As <see cref="Observe(in BeaconKey, long, long, out bool)"/>, but the series is only
+    /// scored when this start could be its first crossing: not yet reported, enough connections, and
+    /// the mean interval and CV (linear in the window) within bounds. The sorts of a full score are
+    /// skipped for every other start; true and <paramref name="score"/> exactly when Observe would
+    /// report a first crossing.</summary>
+    public bool TryObserveCrossing(in BeaconKey key, long startMicros, long bytes, out BeaconScore score)
+    {
+        score = default;
+        var slot = Add(key, startMicros, bytes);
+        if (slot < 0 || _reported[slot] || _connections[slot] < _options.MinConnections || !TimingInBounds(slot))
+            return false;
+        score = Score(slot);
+        if (!score.IsBeacon)
+            return false;
+        _reported[slot] = true;
+        return true;
+    }
+
+    /// <summary>Records one start; the series' slot, or its complement when the start was out of order.</summary>
+    private int Add(in BeaconKey key, long startMicros, long bytes)
+    {
         var slot = _series.Acquire(key, out var created);
         if (created)
         {
             _connections[slot] = 0;
             _filled[slot] = 0;
+            _intervalSums[slot] = 0;
             _sized[slot] = false;
             _reported[slot] = false;
         }
         else if (startMicros < _lastStart[slot])
         {
             OutOfOrder++;
-            return Score(slot);
+            return ~slot;
         }
 
         var connections = _connections[slot];
         var ring = slot * _window;
         if (connections > 0)
         {
-            _intervals[ring + (int)((connections - 1) % _window)] = startMicros - _lastStart[slot];
+            ref var kept = ref _intervals[ring + (int)((connections - 1) % _window)];
+            if (connections - 1 >= _window)
+                _intervalSums[slot] -= kept;
+            kept = startMicros - _lastStart[slot];
+            _intervalSums[slot] += kept;
             _filled[slot] = Math.Min(_filled[slot] + 1, _window);
         }
         _sizes[ring + (int)(connections % _window)] = bytes;
         _sized[slot] |= bytes > 0;
         _lastStart[slot] = startMicros;
         _connections[slot] = connections + 1;
-
-        var score = Score(slot);
-        firstCrossing = score.IsBeacon && !_reported[slot];
-        _reported[slot] |= firstCrossing;
-        return score;
+        return slot;
     }
 
     public bool TryGetScore(in BeaconKey key, out BeaconScore score)
@@ -104,10 +139,7 @@ public sealed class BeaconScorer
 
         Span<double> sorted = stackalloc double[_window];
         Span<double> scratch = stackalloc double[_window];
-        var ring = slot * _window;
-        for (var i = 0; i < intervals; i++)
-            sorted[i] = _intervals[ring + i] / MicrosPerSecond;
-        var sample = sorted[..intervals];
+        var sample = Intervals(slot, sorted);
         var cv = RobustStatistics.Cv(sample, out var mean);
         sample.Sort();
         var bowley = RobustStatistics.Bowley(sample);
@@ -125,6 +157,32 @@ public sealed class BeaconScorer
             && mean <= _options.MaxMeanIntervalSeconds
             && cv <= _options.MaxCv;
         return new BeaconScore(connections, intervals, mean, cv, bowley, madRatio, sizeRegularity, score, isBeacon);
+    }
+
+    /// <summary>The mean and CV tests of <see cref="Score"/>, computed the same way, without the sorts.</summary>
+    private bool TimingInBounds(int slot)
+    {
+        var intervals = _filled[slot];
+        if (intervals < 2)
+            return false;
+        // The exact mean first: it differs from Cv's floating one by far less than the margin, so a
+        // series it puts out of bounds is out of bounds for Score too (most are: hours apart).
+        var mean = (double)_intervalSums[slot] / intervals / MicrosPerSecond;
+        if (mean < _options.MinMeanIntervalSeconds * (1 - MeanMargin) || mean > _options.MaxMeanIntervalSeconds * (1 + MeanMargin))
+            return false;
+        Span<double> seconds = stackalloc double[_window];
+        var cv = RobustStatistics.Cv(Intervals(slot, seconds), out mean);
+        return mean >= _options.MinMeanIntervalSeconds && mean <= _options.MaxMeanIntervalSeconds && cv <= _options.MaxCv;
+    }
+
+    /// <summary>The kept inter-arrival times of a series in seconds, written to <paramref name="seconds"/>.</summary>
+    private Span<double> Intervals(int slot, Span<double> seconds)
+    {
+        var intervals = _filled[slot];
+        var ring = slot * _window;
+        for (var i = 0; i < intervals; i++)
+            seconds[i] = _intervals[ring + i] / MicrosPerSecond;
+        return seconds[..intervals];
     }
 
     /// <summary>(1 − |Bowley| + MAD regularity) / 2 over the kept sizes; NaN when no size was given.</summary>

@@ -64,15 +64,57 @@ public sealed class TunnelStats
     public TunnelScore Observe(in IpAddr client, ReadOnlySpan<byte> qname, ReadOnlySpan<byte> zone, ushort qtype, long timestampMicros, out bool firstCrossing)
     {
         firstCrossing = false;
+        var slot = Add(client, Prepare(qname, zone), qtype, timestampMicros);
+        if (slot < 0)
+            return default;
+        var score = Score(slot);
+        firstCrossing = score.IsTunnel && !_reported[slot];
+        _reported[slot] |= firstCrossing;
+        return score;
+    }
+
+    /// <summary>What a query name contributes, worked out once: the zone's seeded hash and the
+    /// subdomain's shape. A pure function of the two names (and this instance's seed), so a caller
+    /// may keep it for a name it sees again.</summary>
+    public TunnelName Prepare(ReadOnlySpan<byte> qname, ReadOnlySpan<byte> zone)
+    {
         qname = TrimDot(qname);
         zone = TrimDot(zone);
         if (!TrySplit(qname, zone, out var subdomain))
+            return default;
+        if (subdomain.IsEmpty)
+            return new TunnelName(true, ZoneHash(zone), false, 0, 0, 0, 0);
+        SubdomainShape.Measure(subdomain, out var labels, out var octets, out var entropy, out var hash);
+        return new TunnelName(true, ZoneHash(zone), true, labels, octets, entropy, AddressHash.Mix(hash ^ _seed));
+    }
+
+    /// <summary>As <see cref="Observe(in IpAddr, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ushort, long, out bool)"/>
+    /// for a name already prepared, scoring only when the query could be a first crossing (the pair
+    /// not yet reported and at least <see cref="TunnelOptions.MinQueries"/> queries in the window).
+    /// True, with the score, exactly when Observe would report a first crossing.</summary>
+    public bool TryObserveCrossing(in IpAddr client, in TunnelName name, ushort qtype, long timestampMicros, out TunnelScore score)
+    {
+        score = default;
+        var slot = Add(client, name, qtype, timestampMicros);
+        if (slot < 0 || _reported[slot] || _queries[slot] < _options.MinQueries)
+            return false;
+        score = Score(slot);
+        if (!score.IsTunnel)
+            return false;
+        _reported[slot] = true;
+        return true;
+    }
+
+    /// <summary>Counts one query into its pair's window; the pair's slot, or -1 for a mismatched name.</summary>
+    private int Add(in IpAddr client, in TunnelName name, ushort qtype, long timestampMicros)
+    {
+        if (!name.Valid)
         {
             Mismatched++;
-            return default;
+            return -1;
         }
 
-        var slot = _zones.Acquire(new TunnelKey(client, ZoneHash(zone)), out var created);
+        var slot = _zones.Acquire(new TunnelKey(client, name.ZoneHash), out var created);
         if (created)
         {
             _reported[slot] = false;
@@ -80,27 +122,23 @@ public sealed class TunnelStats
         }
         else if (timestampMicros - _windowStart[slot] >= _windowMicros)
         {
-            _reported[slot] &= Score(slot).IsTunnel;
+            // Score only matters for a pair that was reported: the others stay unreported.
+            _reported[slot] = _reported[slot] && Score(slot).IsTunnel;
             Reset(slot, timestampMicros);
         }
 
         _queries[slot]++;
         if (qtype is DnsType.TXT or DnsType.NULL or DnsType.CNAME)
             _tunnelTypes[slot]++;
-        if (!subdomain.IsEmpty)
+        if (name.HasSubdomain)
         {
-            SubdomainShape.Measure(subdomain, out var labels, out var octets, out var entropy, out var hash);
             _named[slot]++;
-            _labels[slot] += labels;
-            _labelOctets[slot] += octets;
-            _entropy[slot] += entropy;
-            LinearCounter.Add(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords), AddressHash.Mix(hash ^ _seed));
+            _labels[slot] += name.Labels;
+            _labelOctets[slot] += name.Octets;
+            _entropy[slot] += name.EntropyBits;
+            LinearCounter.Add(_bitmaps.AsSpan(slot * BitmapWords, BitmapWords), name.SubdomainHash);
         }
-
-        var score = Score(slot);
-        firstCrossing = score.IsTunnel && !_reported[slot];
-        _reported[slot] |= firstCrossing;
-        return score;
+        return slot;
     }
 
     private TunnelScore Score(int slot)

@@ -37,6 +37,9 @@ public sealed class DetectionEngine : IWatchObserver
     private readonly DgaModel _dgaModel = DgaModel.Load();
     private readonly byte[] _name = new byte[DnsName.MaxPresentationLength];
     private readonly HashSet<IpAddr> _smbSweepers = [];
+    private readonly NameCache _names;
+    private readonly NameCache _questions;
+    private NameFacts _unreadable;
 
     public DetectionEngine(IntelHolder intel, DetectionOptions options, IFindingSink sink)
     {
@@ -49,7 +52,15 @@ public sealed class DetectionEngine : IWatchObserver
         _tunnels = new TunnelStats(options.Tunnel);
         _dga = new DgaBursts(options);
         _squats = new TyposquatMatcher(options.ProtectedDomains);
+        // DNS questions by their wire form (with the text kept, so a repeated one is not read
+        // again); SNIs, Hosts and the rare compressed question by their text, fewer of them.
+        _questions = new NameCache(options.NameCacheCapacity, (ulong)Random.Shared.NextInt64(), withText: true);
+        _names = new NameCache(Math.Max(2, options.NameCacheCapacity / 4), (ulong)Random.Shared.NextInt64());
     }
+
+    /// <summary>Names looked up, found in the name cache, and evicted from it.</summary>
+    public (long Hits, long Misses, long Evictions) NameCacheCounters =>
+        (_names.Hits + _questions.Hits, _names.Misses + _questions.Misses, _names.Evictions + _questions.Evictions);
 
     public void OnPacket(ref DecodedPacket packet, ref Flow flow, bool toServer)
     {
@@ -63,16 +74,18 @@ public sealed class DetectionEngine : IWatchObserver
 
     public void OnDns(in PacketContext context, DnsMessage message)
     {
-        if (!message.HasQuestion || !DnsName.TryRead(message.Raw, message.QuestionNameOffset, _name, out var length))
+        if (!message.HasQuestion)
             return;
-        var qname = _name.AsSpan(0, length);
+        ref var facts = ref QuestionFacts(message, out var qname);
+        if (facts.TextLength == NameFacts.Unreadable)
+            return;
         if (!message.IsResponse)
         {
-            OnQuery(context, qname, message.QuestionType);
+            OnQuery(context, ref facts, qname, message.QuestionType);
             return;
         }
         if (message.Rcode == 3)
-            OnNameError(context, qname);
+            OnNameError(context, ref facts, qname);
         OnAnswers(context, message, qname);
     }
 
@@ -80,18 +93,22 @@ public sealed class DetectionEngine : IWatchObserver
     {
         if (!hello.TryGetServerName(out var sni) || sni.IsEmpty)
             return;
-        var listed = Lookup(_intel.Current, sni);
-        if (listed.Is("doh"))
+        ref var facts = ref Facts(sni);
+        if (facts.Listing.Is("doh"))
         {
             if (_options.AgencyDnsRequired)
-                Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
-                    EvidenceKinds.TlsSni, Text(sni), $"{context.Source} opened TLS to the DoH resolver {Text(sni)} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
-                    listed.Match.List, tls: Text(sni));
+            {
+                var text = TextOf(ref facts, sni);
+                if (!Repeated(context, "edge.doh.sni", text))
+                    Report(context, "edge.doh.sni", "DNS over HTTPS to a public resolver", AlertCategories.DohBypass, Severity.Medium,
+                        EvidenceKinds.TlsSni, text, $"{context.Source} opened TLS to the DoH resolver {text} ({context.Destination}:{context.DestinationPort}), bypassing the agency's DNS",
+                        facts.Listing.Match.List, tls: text);
+            }
             return;
         }
-        if (IntelHit(context, sni, listed, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
+        if (IntelHit(context, sni, ref facts, EvidenceKinds.TlsSni, "edge.intel.sni", "TLS to a listed name", "opened TLS with SNI"))
             return;
-        Typosquat(context, sni, listed, EvidenceKinds.TlsSni, "opened TLS with SNI");
+        Typosquat(context, sni, ref facts, EvidenceKinds.TlsSni, "opened TLS with SNI");
     }
 
     public void OnHttpRequest(in PacketContext context, HttpRequestHead request)
@@ -99,10 +116,10 @@ public sealed class DetectionEngine : IWatchObserver
         var host = HostText.WithoutPort(request.Host);
         if (host.IsEmpty)
             return;
-        var listed = Lookup(_intel.Current, host);
-        if (IntelHit(context, host, listed, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
+        ref var facts = ref Facts(host);
+        if (IntelHit(context, host, ref facts, EvidenceKinds.HttpHost, "edge.intel.http", "HTTP to a listed name", "sent an HTTP request for"))
             return;
-        Typosquat(context, host, listed, EvidenceKinds.HttpHost, "sent an HTTP request for");
+        Typosquat(context, host, ref facts, EvidenceKinds.HttpHost, "sent an HTTP request for");
     }
 
     public void OnFlowEnd(ref Flow flow, FlowEndReason reason)
@@ -115,7 +132,8 @@ public sealed class DetectionEngine : IWatchObserver
         var server = packet.Ip.Destination;
         var port = packet.DestinationPort;
         var at = packet.TimestampMicros;
-        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category)
+            && !_sink.TryCountRepeat("edge.intel.ip", client, server.ToString(), at))
         {
             Report(Finding(ref packet, ref flow, "edge.intel.ip", "Connection to a listed address", hit.List.Category,
                 SeverityOf(hit.List.Category), EvidenceKinds.IpContact, server.ToString(),
@@ -155,8 +173,7 @@ public sealed class DetectionEngine : IWatchObserver
         // A retransmitted SYN is the same connection, not another call home.
         if (flow.PacketsToServer != 1)
             return;
-        var beacon = _beacons.Observe(new BeaconKey(client, server, port), at, 0, out var firstBeacon);
-        if (firstBeacon)
+        if (_beacons.TryObserveCrossing(new BeaconKey(client, server, port), at, 0, out var beacon))
         {
             Report(Finding(ref packet, ref flow, "edge.cnc.beacon", "Periodic connections (beacon)", AlertCategories.Cnc,
                 Severity.High, EvidenceKinds.Beacon, $"{server}:{port}",
@@ -177,55 +194,148 @@ public sealed class DetectionEngine : IWatchObserver
         if (match == MiningMatch.None)
             return;
         var target = $"{packet.Ip.Destination}:{packet.DestinationPort}";
+        if (_sink.TryCountRepeat("edge.mining.stratum", packet.Ip.Source, target, packet.TimestampMicros))
+            return;
         Report(Finding(ref packet, ref flow, "edge.mining.stratum", "Crypto-mining protocol", AlertCategories.Mining,
             Severity.High, EvidenceKinds.Stratum, target,
             $"{packet.Ip.Source} sent {MethodName(match)} to {target}: a crypto-miner talking to its pool"));
     }
 
-    private void OnQuery(in PacketContext context, ReadOnlySpan<byte> qname, ushort qtype)
+    private void OnQuery(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname, ushort qtype)
     {
-        var listed = Lookup(_intel.Current, qname);
-        if (KillSwitchDomains.Contains(qname))
+        if (facts.KillSwitch)
         {
-            Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
-                EvidenceKinds.DnsQuery, Text(qname), $"{context.Source} looked up {Text(qname)}, the WannaCry kill switch: the worm runs on this host",
-                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype));
+            var text = TextOf(ref facts, qname);
+            if (!Repeated(context, "edge.wannacry.killswitch", text))
+                Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
+                    EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
+                    list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
         }
-        else if (!IntelHit(context, qname, listed, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
+        else if (!IntelHit(context, qname, ref facts, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
         {
-            Typosquat(context, qname, listed, EvidenceKinds.DnsQuery, "looked up");
+            Typosquat(context, qname, ref facts, EvidenceKinds.DnsQuery, "looked up");
         }
-        if (!_suffixes.TryGetRegistrableDomain(qname, out var start)
-            || !HostText.TryGetTunnelZone(qname, start, out var zone)
-            || listed.IsBenign)
+        if (facts.Listing.IsBenign)
             return;
-        var tunnel = _tunnels.Observe(context.Source, qname, zone, qtype, context.TimestampMicros, out var crossed);
-        if (crossed)
-        {
-            var zoneText = Text(zone);
-            Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
-                $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
-                list: null, qname: Text(qname), qtype: DnsTypeNames.Get(qtype)) ;
-        }
+        if ((facts.Known & NameFactKinds.Tunnel) == 0)
+            LearnTunnel(ref facts, qname);
+        if (facts.TunnelZoneStart < 0
+            || !_tunnels.TryObserveCrossing(context.Source, facts.Tunnel, qtype, context.TimestampMicros, out var tunnel))
+            return;
+        var zoneText = Text(qname[facts.TunnelZoneStart..]);
+        Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
+            $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
+            list: null, qname: TextOf(ref facts, qname), qtype: DnsTypeNames.Get(qtype));
     }
 
-    private void OnNameError(in PacketContext context, ReadOnlySpan<byte> qname)
+    private void OnNameError(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname)
     {
+        if ((facts.Known & NameFactKinds.Dga) == 0)
+            LearnDga(ref facts, qname);
         // The response goes to the client: it is the destination here.
-        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || Lookup(_intel.Current, qname).IsBenign)
-            return;
-        // An IDN's punycode looks random by construction, and a typosquat is reported as one.
-        if (label.StartsWith("xn--"u8) || (_squats.Count > 0 && _squats.TryMatch(qname, out _, out _)))
-            return;
-        if (_dgaModel.Score(label) < _options.DgaThreshold)
-            return;
-        if (!_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
+        if (!facts.DgaCandidate || !_dga.Add(context.Destination, qname, context.TimestampMicros, out var names))
             return;
         Report(context, "edge.dga.burst", "Burst of generated domain names", AlertCategories.Dga, Severity.High,
             EvidenceKinds.DnsPattern, "dga-burst",
             $"{context.Destination} looked up {_options.DgaBurst} random-looking names that do not exist within {_options.DgaWindowSeconds} s (e.g. {names}): malware searching for its control server",
-            list: null, qname: Text(qname), rcode: "NXDOMAIN");
+            list: null, qname: TextOf(ref facts, qname), rcode: "NXDOMAIN");
     }
+
+    /// <summary>The cached facts of a message's question name and its presentation form in
+    /// <paramref name="qname"/>; <see cref="NameFacts.Unreadable"/> when the name is invalid. Keyed
+    /// by the name's wire bytes, which alone decide its text, so a repeated question is not read
+    /// again; a compressed one is read and looked up by its text.</summary>
+    private ref NameFacts QuestionFacts(DnsMessage message, out ReadOnlySpan<byte> qname)
+    {
+        qname = default;
+        var raw = message.Raw;
+        var offset = message.QuestionNameOffset;
+        if (!WireName.TryGet(raw, offset, out var wire))
+        {
+            if (!DnsName.TryRead(raw, offset, _name, out var read))
+            {
+                _unreadable = new NameFacts { TextLength = NameFacts.Unreadable };
+                return ref _unreadable;
+            }
+            qname = _name.AsSpan(0, read);
+            return ref Facts(qname);
+        }
+        var snapshot = _intel.Current;
+        ref var facts = ref _questions.Get(wire, snapshot, out var fresh, out var text);
+        if (!fresh)
+        {
+            if (facts.TextLength >= 0)
+                qname = text[..facts.TextLength];
+            else if (facts.TextLength == NameFacts.TooLong && DnsName.TryRead(raw, offset, _name, out var again))
+                qname = _name.AsSpan(0, again);
+            return ref facts;
+        }
+        if (!DnsName.TryRead(raw, offset, _name, out var length))
+        {
+            facts.TextLength = NameFacts.Unreadable;
+            return ref facts;
+        }
+        qname = _name.AsSpan(0, length);
+        if (length <= text.Length)
+        {
+            qname.CopyTo(text);
+            facts.TextLength = length;
+        }
+        else
+            facts.TextLength = NameFacts.TooLong;
+        facts.Listing = Listing.Of(snapshot, qname);
+        facts.KillSwitch = KillSwitchDomains.Contains(qname);
+        return ref facts;
+    }
+
+    /// <summary>The cached facts of a name, its listing and kill switch filled on first sight.</summary>
+    private ref NameFacts Facts(ReadOnlySpan<byte> name)
+    {
+        var snapshot = _intel.Current;
+        ref var facts = ref _names.Get(name, snapshot, out var fresh);
+        if (fresh)
+        {
+            facts.Listing = Listing.Of(snapshot, name);
+            facts.KillSwitch = KillSwitchDomains.Contains(name);
+        }
+        return ref facts;
+    }
+
+    private void LearnSquat(ref NameFacts facts, ReadOnlySpan<byte> name)
+    {
+        facts.Known |= NameFactKinds.Squat;
+        if (_squats.Count > 0 && _squats.TryMatch(name, out var index, out var squat))
+        {
+            facts.SquatIndex = index;
+            facts.Squat = squat;
+        }
+    }
+
+    /// <summary>The tunnel zone (registrable domain plus one label) and what the name adds to its counters.</summary>
+    private void LearnTunnel(ref NameFacts facts, ReadOnlySpan<byte> qname)
+    {
+        facts.Known |= NameFactKinds.Tunnel;
+        facts.TunnelZoneStart = -1;
+        if (!_suffixes.TryGetRegistrableDomain(qname, out var start) || !HostText.TryGetTunnelZone(qname, start, out var zone))
+            return;
+        facts.TunnelZoneStart = qname.Length - zone.Length;
+        facts.Tunnel = _tunnels.Prepare(qname, zone);
+    }
+
+    /// <summary>Whether a name that did not exist counts towards a DGA burst: its registrable label
+    /// scores as generated, and it is not benign, punycode (an IDN looks random by construction) or
+    /// a typosquat (reported as one).</summary>
+    private void LearnDga(ref NameFacts facts, ReadOnlySpan<byte> qname)
+    {
+        facts.Known |= NameFactKinds.Dga;
+        if (!_suffixes.TryGetRegistrableLabel(qname, out var label) || facts.Listing.IsBenign || label.StartsWith("xn--"u8))
+            return;
+        if ((facts.Known & NameFactKinds.Squat) == 0)
+            LearnSquat(ref facts, qname);
+        facts.DgaCandidate = facts.Squat == SquatKind.None && _dgaModel.Score(label) >= _options.DgaThreshold;
+    }
+
+    private static string TextOf(ref NameFacts facts, ReadOnlySpan<byte> name) => facts.Text ??= Text(name);
 
     private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
     {
@@ -238,19 +348,24 @@ public sealed class DetectionEngine : IWatchObserver
                 : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
             if (address.Family == 0 || !snapshot.TryMatchAddress(address, out var hit) || !AlertCategories.IsThreatList(hit.List.Category))
                 continue;
+            var indicator = address.ToString();
+            if (Repeated(context, "edge.intel.dns-answer", indicator))
+                continue;
             Report(context, "edge.intel.dns-answer", "Name resolved to a listed address", hit.List.Category, SeverityOf(hit.List.Category),
-                EvidenceKinds.DnsAnswer, address.ToString(),
+                EvidenceKinds.DnsAnswer, indicator,
                 $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
                 hit.List, qname: Text(qname));
         }
     }
 
-    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string rule, string ruleName, string verb, string? qtype = null)
+    private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, ref NameFacts facts, string kind, string rule, string ruleName, string verb, string? qtype = null)
     {
-        if (!listed.IsThreat)
+        if (!facts.Listing.IsThreat)
             return false;
-        var match = listed.Match;
-        var text = Text(name);
+        var match = facts.Listing.Match;
+        var text = TextOf(ref facts, name);
+        if (Repeated(context, rule, text))
+            return true;
         Report(context, rule, ruleName, match.List.Category, SeverityOf(match.List.Category), kind, text,
             $"{context.Source} {verb} {text}, listed as {match.List.Category} (list {match.List.Source})",
             match.List,
@@ -261,30 +376,23 @@ public sealed class DetectionEngine : IWatchObserver
         return true;
     }
 
-    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, Listing listed, string kind, string verb)
+    private void Typosquat(in PacketContext context, ReadOnlySpan<byte> name, ref NameFacts facts, string kind, string verb)
     {
-        if (_squats.Count == 0 || listed.IsBenign || !_squats.TryMatch(name, out var index, out var squat))
+        if (_squats.Count == 0 || facts.Listing.IsBenign)
             return;
-        var text = Text(name);
+        if ((facts.Known & NameFactKinds.Squat) == 0)
+            LearnSquat(ref facts, name);
+        if (facts.Squat == SquatKind.None)
+            return;
+        var text = TextOf(ref facts, name);
+        if (Repeated(context, "edge.typosquat", text))
+            return;
         Report(context, "edge.typosquat", "Typosquat of an agency domain", AlertCategories.Typosquat, Severity.High, kind, text,
-            $"{context.Source} {verb} {text}, a {squat.ToString().ToLowerInvariant()} lookalike of the agency's {_squats[index]}",
+            $"{context.Source} {verb} {text}, a {SquatText(facts.Squat)} lookalike of the agency's {_squats[facts.SquatIndex]}",
             list: null,
             qname: kind == EvidenceKinds.DnsQuery ? text : null,
             tls: kind == EvidenceKinds.TlsSni ? text : null,
             http: kind == EvidenceKinds.HttpHost ? text : null);
-    }
-
-    /// <summary>A name's intel listing, looked up once and asked several questions.</summary>
-    private static Listing Lookup(IntelSnapshot snapshot, ReadOnlySpan<byte> name) =>
-        snapshot.TryMatchDomain(name, out var match) ? new Listing(true, match) : default;
-
-    private readonly record struct Listing(bool Found, DomainMatch Match)
-    {
-        public bool IsThreat => Found && AlertCategories.IsThreatList(Match.List.Category);
-
-        public bool IsBenign => Is("benign");
-
-        public bool Is(string category) => Found && string.Equals(Match.List.Category, category, StringComparison.Ordinal);
     }
 
     private void Report(in PacketContext context, string rule, string ruleName, string category, Severity severity, string kind,
@@ -316,6 +424,11 @@ public sealed class DetectionEngine : IWatchObserver
         });
 
     private void Report(Finding finding) => _sink.Report(finding);
+
+    /// <summary>True when the sink took this finding as a repeat of one already reported, so it
+    /// need not be built. The client is as <see cref="Report(in PacketContext, string, string, string, Severity, string, string, string, IntelList?, string?, string?, string?, string?, string?)"/> sets it.</summary>
+    private bool Repeated(in PacketContext context, string rule, string indicator) =>
+        _sink.TryCountRepeat(rule, context.ToServer ? context.Source : context.Destination, indicator, context.TimestampMicros);
 
     private static Finding Finding(ref DecodedPacket packet, ref Flow flow, string rule, string ruleName, string category,
         Severity severity, string kind, string indicator, string evidence) => new()
@@ -361,6 +474,22 @@ public sealed class DetectionEngine : IWatchObserver
         MiningMatch.XmrigLogin => "a Monero miner login",
         MiningMatch.XmrigSubmit => "a Monero share submit",
         _ => "a Monero keepalive",
+    };
+
+    /// <summary>The kind's name in lower case, as evidence text words it.</summary>
+    private static string SquatText(SquatKind kind) => kind switch
+    {
+        SquatKind.Omission => "omission",
+        SquatKind.Insertion => "insertion",
+        SquatKind.Replacement => "replacement",
+        SquatKind.Transposition => "transposition",
+        SquatKind.Hyphenation => "hyphenation",
+        SquatKind.Repetition => "repetition",
+        SquatKind.Bitsquat => "bitsquat",
+        SquatKind.Homoglyph => "homoglyph",
+        SquatKind.Idn => "idn",
+        SquatKind.TldSwap => "tldswap",
+        _ => "none",
     };
 
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);

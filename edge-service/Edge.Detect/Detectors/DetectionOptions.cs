@@ -26,6 +26,9 @@ public sealed record DetectionOptions
     /// <summary>The agency's own domains, whose typosquats and homographs are findings.</summary>
     public IReadOnlyList<string> ProtectedDomains { get; set; } = [];
 
+    /// <summary>Names (DNS questions, SNIs, HTTP Hosts) whose verdicts are remembered; a power of two.</summary>
+    public int NameCacheCapacity { get; init; } = 4096;
+
     public void Validate()
     {
         Beacon.Validate();
@@ -35,6 +38,8 @@ public sealed record DetectionOptions
             throw new ArgumentOutOfRangeException(nameof(DgaBurst), DgaBurst, "DgaBurst must be at least 2");
         if (DgaWindowSeconds <= 0)
             throw new ArgumentOutOfRangeException(nameof(DgaWindowSeconds), DgaWindowSeconds, "DgaWindowSeconds must be positive");
+        if (NameCacheCapacity < 2 || !System.Numerics.BitOperations.IsPow2(NameCacheCapacity))
+            throw new ArgumentOutOfRangeException(nameof(NameCacheCapacity), NameCacheCapacity, "NameCacheCapacity must be a power of two, at least 2");
         if (MaxDgaClients < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxDgaClients), MaxDgaClients, "MaxDgaClients must be positive");
     }

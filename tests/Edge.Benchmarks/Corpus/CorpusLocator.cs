@@ -6,6 +6,9 @@ internal static class CorpusLocator
 {
     public static string Pcap(string scenario) => Path.Combine(Root(), "pcaps", scenario + ".pcap");
 
+    /// <summary>The corpus intel folder (domains, ips, benign, doh, protected lists).</summary>
+    public static string Intel() => Path.Combine(Root(), "intel");
+
     private static string Root()
     {
         var env = Environment.GetEnvironmentVariable("EDGE_CORPORA");

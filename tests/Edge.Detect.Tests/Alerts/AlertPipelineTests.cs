@@ -108,4 +108,42 @@ public class AlertPipelineTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AlertPipeline(new AlertOptions { DedupeWindowSeconds = 0 }, new Collect()));
         Assert.Equal("DedupeWindowSeconds", error.ParamName);
     }
+
+    [Fact]
+    public void A_repeat_counted_without_its_finding_leaves_the_same_alerts_and_counters_as_reporting_it()
+    {
+        // Two clients, two indicators, across window ends: whenever TryCountRepeat takes a finding,
+        // the pipeline must end up exactly where Report would have left it.
+        var random = new Random(3);
+        var reported = new Collect();
+        var counted = new Collect();
+        var options = new AlertOptions { DedupeWindowSeconds = 60 };
+        var full = new AlertPipeline(options, reported);
+        var fast = new AlertPipeline(options, counted);
+        var taken = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var finding = Finding(i * 2 * Second, random.Next(2) == 0 ? "evil.example" : "bad.example", client: random.Next(2) == 0 ? "10.77.0.21" : "10.77.0.22");
+            full.Report(finding);
+            if (fast.TryCountRepeat(finding.RuleId, finding.Client, finding.Indicator, finding.TimestampMicros))
+                taken++;
+            else
+                fast.Report(finding);
+        }
+        full.Flush();
+        fast.Flush();
+        Assert.True(taken > 1500, $"{taken} repeats taken");
+        Assert.Equal(reported.Alerts, counted.Alerts);
+        Assert.Equal((full.Counters.Findings, full.Counters.Raised, full.Counters.Deduplicated, full.Counters.Updates),
+            (fast.Counters.Findings, fast.Counters.Raised, fast.Counters.Deduplicated, fast.Counters.Updates));
+    }
+
+    [Fact]
+    public void With_suppressions_every_finding_goes_through_Report()
+    {
+        var suppressions = new Edge.Detect.Suppressions.SuppressionList([new Edge.Detect.Suppressions.Suppression { Indicator = "other.example", Reason = "test" }]);
+        var pipeline = new AlertPipeline(new AlertOptions(), new Collect(), suppressions);
+        pipeline.Report(Finding(0));
+        Assert.False(pipeline.TryCountRepeat("edge.intel.dns", IpAddr.Parse("10.77.0.21"), "evil.example", Second));
+    }
 }

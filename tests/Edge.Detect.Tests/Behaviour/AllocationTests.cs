@@ -28,6 +28,8 @@ public sealed class AllocationTests
                 beacons.Observe(new BeaconKey(client, server, (ushort)(i % 7)), i * 1_000_000L, 300);
                 fanOut.OnSyn(client, server, (ushort)(i % 3), i * 1000L);
                 tunnels.Observe(client, name, zone, DnsType.NULL, i * 1000L);
+                beacons.TryObserveCrossing(new BeaconKey(client, server, (ushort)(i % 5)), i * 1_000_000L, 300, out _);
+                tunnels.TryObserveCrossing(client, tunnels.Prepare(name, zone), DnsType.TXT, i * 1000L, out _);
             }
         }
     }

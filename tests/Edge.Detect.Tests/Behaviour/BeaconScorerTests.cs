@@ -104,4 +104,39 @@ public sealed class BeaconScorerTests
         scorer.Observe(s_key with { Port = 10 }, 4_000_000, 0);
         Assert.Equal(1, scorer.OutOfOrder);
     }
+
+    [Theory]
+    [InlineData(21, 0.1)]
+    [InlineData(22, 0.3)]
+    [InlineData(23, 0.6)]
+    [InlineData(24, 1.0)]
+    public void TryObserveCrossing_reports_exactly_the_crossings_of_Observe(int seed, double jitter)
+    {
+        // Several series interleaved, some periodic, some not, some out of order: the gated path must
+        // cross on the same start with the same score as the full one.
+        var random = new Random(seed);
+        var full = new BeaconScorer(new BeaconOptions { MaxSeries = 4 });
+        var gated = new BeaconScorer(new BeaconOptions { MaxSeries = 4 });
+        var keys = Enumerable.Range(0, 6).Select(i => new BeaconKey(IpAddr.Parse($"10.77.0.{50 + i}"), IpAddr.Parse("203.0.113.66"), 8080)).ToArray();
+        var now = new long[keys.Length];
+        var crossings = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var k = random.Next(keys.Length);
+            now[k] += random.Next(20) == 0 ? -1_000_000 : (long)(3_000_000 * (1 - jitter / 2 + jitter * random.NextDouble()));
+            var bytes = random.Next(3) == 0 ? 0 : 400 + random.Next(10);
+            var expected = full.Observe(keys[k], now[k], bytes, out var first);
+            var crossed = gated.TryObserveCrossing(keys[k], now[k], bytes, out var score);
+            Assert.Equal(first, crossed);
+            if (crossed)
+            {
+                Assert.Equal(expected, score);
+                crossings++;
+            }
+        }
+        Assert.Equal(full.OutOfOrder, gated.OutOfOrder);
+        Assert.Equal(full.Evictions, gated.Evictions);
+        if (jitter <= 0.1)
+            Assert.True(crossings > 0);
+    }
 }

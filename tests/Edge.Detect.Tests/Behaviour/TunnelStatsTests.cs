@@ -96,4 +96,38 @@ public sealed class TunnelStatsTests
         Assert.Equal(4, score.MeanLabelLength);
         Assert.Equal(2, score.MeanEntropyBits);
     }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void A_prepared_name_crosses_exactly_when_Observe_does(int seed)
+    {
+        // Long random labels, short repeated ones, a second zone and a mismatched name, across
+        // window ends: the prepared, gated path must give the same crossings and scores.
+        var random = new Random(seed);
+        var options = new TunnelOptions { HashSeed = 7, MinQueries = 10 };
+        var full = new TunnelStats(options);
+        var gated = new TunnelStats(options);
+        var other = "u.example.org"u8.ToArray();
+        var crossings = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var zone = random.Next(4) == 0 ? other : s_zone;
+            var subdomain = random.Next(3) == 0 ? "www" : new string(Enumerable.Range(0, random.Next(1, 60)).Select(_ => "abcdefghijklmnopqrstuvwxyz234567"[random.Next(32)]).ToArray());
+            var name = random.Next(50) == 0 ? Encoding.ASCII.GetBytes(subdomain + ".elsewhere.net") : Encoding.ASCII.GetBytes(subdomain + "." + Encoding.ASCII.GetString(zone));
+            var qtype = random.Next(2) == 0 ? DnsType.TXT : DnsType.A;
+            var client = IpAddr.FromIPv4(0x0A4D0000u + (uint)random.Next(3));
+            var at = i * 400_000L;
+            var expected = full.Observe(client, name, zone, qtype, at, out var first);
+            var crossed = gated.TryObserveCrossing(client, gated.Prepare(name, zone), qtype, at, out var score);
+            Assert.Equal(first, crossed);
+            if (crossed)
+            {
+                Assert.Equal(expected, score);
+                crossings++;
+            }
+        }
+        Assert.True(crossings > 0);
+        Assert.Equal(full.Mismatched, gated.Mismatched);
+    }
 }
