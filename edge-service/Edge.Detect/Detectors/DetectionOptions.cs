@@ -27,7 +27,7 @@ public sealed record DetectionOptions
     public IReadOnlyList<string> ProtectedDomains { get; set; } = [];
 
     /// <summary>Names (DNS questions, SNIs, HTTP Hosts) whose verdicts are remembered; a power of two.</summary>
-    public int NameCacheCapacity { get; init; } = 4096;
+    public int NameCacheCapacity { get; set; } = 4096;
 
     public void Validate()
     {
