@@ -1,0 +1,23 @@
+namespace Edge.Uplink.Messages;
+
+/// <summary>Every N seconds on <c>…/heartbeat</c> (QoS 0): the counters that say whether a sensor
+/// is healthy. Counters are totals since the service started; outbox figures are its current state.</summary>
+public sealed class HeartbeatMessage
+{
+    public required string Ts { get; init; }
+    public required long UptimeSeconds { get; init; }
+    public long Packets { get; init; }
+    /// <summary>Packets the capture lost (kernel and interface drops).</summary>
+    public long Drops { get; init; }
+    public long DecodeErrors { get; init; }
+    public long Flows { get; init; }
+    public long Dns { get; init; }
+    public required HeartbeatAlerts Alerts { get; init; }
+    public required HeartbeatOutbox Outbox { get; init; }
+    public double? CpuTemperatureC { get; init; }
+    public string? IntelVersion { get; init; }
+}
+
+public sealed record HeartbeatAlerts(long Raised, long Sent, long Pending, long Dropped, long Suppressed, long RateLimited);
+
+public sealed record HeartbeatOutbox(long Depth, long Bytes, long Dropped, long Refused);

@@ -1,0 +1,17 @@
+namespace Edge.Uplink.Messages;
+
+/// <summary>Retained on <c>…/status</c>: the birth message (<c>online</c>) and the Last Will
+/// (<c>offline</c>, nothing else set).</summary>
+public sealed class StatusMessage
+{
+    public const string Online = "online";
+    public const string Offline = "offline";
+
+    public required string State { get; init; }
+    public string? Version { get; init; }
+    public string? Board { get; init; }
+    public string? IntelVersion { get; init; }
+    /// <summary>When the service started (ISO 8601 UTC).</summary>
+    public string? Started { get; init; }
+    public string? Ts { get; init; }
+}
