@@ -1,9 +1,13 @@
 namespace Edge.Uplink.Messages;
 
 /// <summary>Every N seconds on <c>…/heartbeat</c> (QoS 0): the counters that say whether a sensor
-/// is healthy. Counters are totals since the service started; outbox figures are its current state.</summary>
+/// is healthy. Counters are totals since the service started; outbox figures are its current state. Schema <c>edge.heartbeat/1</c>
+/// (<c>Schemas/edge.heartbeat.v1.schema.json</c>).</summary>
 public sealed class HeartbeatMessage
 {
+    public const string SchemaName = "edge.heartbeat/1";
+
+    public string Schema { get; init; } = SchemaName;
     public required string Ts { get; init; }
     public required long UptimeSeconds { get; init; }
     public long Packets { get; init; }

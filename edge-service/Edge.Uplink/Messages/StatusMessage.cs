@@ -1,12 +1,15 @@
 namespace Edge.Uplink.Messages;
 
 /// <summary>Retained on <c>…/status</c>: the birth message (<c>online</c>) and the Last Will
-/// (<c>offline</c>, nothing else set).</summary>
+/// (<c>offline</c>, nothing else set), schema <c>edge.status/1</c>
+/// (<c>Schemas/edge.status.v1.schema.json</c>).</summary>
 public sealed class StatusMessage
 {
     public const string Online = "online";
     public const string Offline = "offline";
+    public const string SchemaName = "edge.status/1";
 
+    public string Schema { get; init; } = SchemaName;
     public required string State { get; init; }
     public string? Version { get; init; }
     public string? Board { get; init; }
