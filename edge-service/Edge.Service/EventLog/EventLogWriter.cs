@@ -179,7 +179,7 @@ public sealed class EventLogWriter : IWatchObserver, IAlertSink, IDisposable
                 Id = alert.Id,
                 Update = alert.IsUpdate,
                 Category = f.Category,
-                Severity = f.Severity.ToString().ToLowerInvariant(),
+                Severity = EventText.Severity(f.Severity),
                 Rule = new AlertRule(f.RuleId, f.RuleName),
                 Indicator = f.Indicator,
                 Kind = f.Kind,

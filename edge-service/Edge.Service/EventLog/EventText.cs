@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Edge.Detect.Findings;
 using Edge.Watch.Decoding;
 using Edge.Watch.Flows;
 using Edge.Watch.Net;
@@ -24,6 +25,15 @@ public static class EventText
         IpProtocols.Icmp => "ICMP",
         IpProtocols.IcmpV6 => "IPv6-ICMP",
         _ => protocol.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The contract's severity names: low, medium, high, critical.</summary>
+    public static string Severity(Severity severity) => severity switch
+    {
+        Detect.Findings.Severity.Low => "low",
+        Detect.Findings.Severity.Medium => "medium",
+        Detect.Findings.Severity.High => "high",
+        _ => "critical",
     };
 
     public static string Hex16(ushort value) => "0x" + value.ToString("x4", CultureInfo.InvariantCulture);
