@@ -1,0 +1,29 @@
+namespace Edge.Uplink.Outbox;
+
+/// <summary>Where the outbox lives and how much it may hold (configuration section <c>Edge:Outbox</c>).
+/// Setters, not init: the configuration binding generator needs them.</summary>
+public sealed record OutboxOptions
+{
+    /// <summary>The SQLite file; its folder is created if missing.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>Payload and topic bytes the outbox may hold; past it the lowest, oldest messages are dropped.</summary>
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Messages the outbox may hold; 0 for no limit other than <see cref="MaxBytes"/>.</summary>
+    public int MaxMessages { get; set; } = 100_000;
+
+    public OutboxSynchronous Synchronous { get; set; } = OutboxSynchronous.Full;
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Path))
+            throw new ArgumentException("Path must name the outbox database file", nameof(Path));
+        if (MaxBytes < 64 * 1024)
+            throw new ArgumentOutOfRangeException(nameof(MaxBytes), MaxBytes, "MaxBytes must be at least 65,536");
+        if (MaxMessages < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxMessages), MaxMessages, "MaxMessages must be 0 (no limit) or positive");
+        if (!Enum.IsDefined(Synchronous))
+            throw new ArgumentOutOfRangeException(nameof(Synchronous), Synchronous, "Synchronous must be Full or Normal");
+    }
+}
