@@ -39,6 +39,6 @@ public sealed partial class TrustedKeys
 
     public static bool IsKeyId(string value) => KeyIdPattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex KeyIdPattern();
 }

@@ -76,7 +76,7 @@ public sealed partial record CommandBody(string Id, string Name, string Agency, 
 
     public static bool IsCommandId(string value) => CommandIdPattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\z")]
     private static partial Regex CommandIdPattern();
 
     private static bool Fail(out CommandError error, CommandError value)
