@@ -67,6 +67,13 @@ public class CommandRefusalTests
         ["signed body expires not a time"] = f => new("ack", Signed(f, Body(extra: ",\"expires\":5")), CommandErrorCodes.Malformed, "expires"),
         ["signed body sensor not an id"] = f => new("ack", Signed(f, Body(sensor: "Sensor 1")), CommandErrorCodes.Malformed, "sensor"),
         ["signed body without agency"] = f => new("ack", Signed(f, Body().Replace("\"agency\":\"agency-a\",", "", StringComparison.Ordinal)), CommandErrorCodes.Malformed, "agency"),
+        // Found by CommandFuzzTests: strings that parse but cannot be read as text.
+        ["signed body with invalid UTF-8 in a string"] = f => new("ack", f.Signer.SignBody(Utf8Bad(Body())), CommandErrorCodes.Malformed, "body"),
+        ["signed body with an escaped lone surrogate"] = f => new("ack", Signed(f, Body(sensor: "sensor-1\\ud800")), CommandErrorCodes.Malformed, "body"),
+        ["signed args with an escaped lone surrogate"] = f => new("ack", Signed(f, Body(args: "{\"alert_id\":\"\\udc00\"}")), CommandErrorCodes.Malformed, "body"),
+        ["envelope field name with an escaped lone surrogate"] = f => new("ack", Utf8("{\"v\":1,\"k\\ud800ey\":\"team-1\",\"sig\":\"AA==\"}"), CommandErrorCodes.Malformed, null),
+        ["signed body field name with an escaped lone surrogate"] = f => new("ack", Signed(f, Body(args: "{\"li\\udfffst\":1}")), CommandErrorCodes.Malformed, "body"),
+        ["unsigned body with invalid UTF-8"] = f => new("ack", Envelope("team-1", Utf8Bad(Body()), new byte[64]), CommandErrorCodes.BadSignature, "sig"),
         ["signed body args an array"] = f => new("ack", Signed(f, Body(args: "[1]")), CommandErrorCodes.Malformed, "args"),
     };
 
@@ -164,7 +171,17 @@ public class CommandRefusalTests
 
     private static byte[] Signed(CommandFixture f, string body) => f.Signer.SignBody(Utf8(body));
 
-    private static byte[] Envelope(string keyId, string body, byte[] sig) => new CommandEnvelope(keyId, Utf8(body), sig).ToUtf8Json();
+    private static byte[] Envelope(string keyId, string body, byte[] sig) => Envelope(keyId, Utf8(body), sig);
+
+    private static byte[] Envelope(string keyId, byte[] body, byte[] sig) => new CommandEnvelope(keyId, body, sig).ToUtf8Json();
+
+    /// <summary>The body with the first letter of the sensor id replaced by a byte that is not UTF-8.</summary>
+    private static byte[] Utf8Bad(string body)
+    {
+        var bytes = Utf8(body);
+        bytes[body.IndexOf("sensor-1", StringComparison.Ordinal)] = 0xf9;
+        return bytes;
+    }
 
     private static byte[] Tampered(CommandFixture f)
     {

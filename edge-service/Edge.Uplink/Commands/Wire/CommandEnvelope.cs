@@ -19,6 +19,7 @@ public sealed record CommandEnvelope(string KeyId, byte[] Body, byte[] Signature
         envelope = null!;
         if (!Utf8.IsValid(payload.Span))
             return Fail(out error, CommandError.Malformed(null, "payload is not UTF-8 text (binary?)"));
+        // Checked again by the parse; the first check gives binary payloads their own message.
         if (!CommandJson.TryParse(payload, maxDepth, out var document, out var reason))
             return Fail(out error, CommandError.Malformed(null, "payload is not JSON: " + reason));
         using (document)
