@@ -51,11 +51,10 @@ public sealed class CommandProcessor : IDisposable
         {
             throw;
         }
-#pragma warning disable CA1031 // A command must never take the service down: any fault becomes a result.
+        // A command must never take the service down: any fault in carrying one out becomes a result.
         catch (Exception e)
-#pragma warning restore CA1031
         {
-            return Refused(null, topicName, new CommandError(CommandErrorCodes.Failed, null, $"the command failed ({e.GetType().Name})"));
+            return Refused(null, topicName, Failed(e));
         }
         finally
         {
@@ -87,7 +86,15 @@ public sealed class CommandProcessor : IDisposable
             return Refused(command.Id, command.Name, staleError);
         if (!_handlers.TryGetValue(command.Name, out var handler))
             return Refused(command.Id, command.Name, new CommandError(CommandErrorCodes.UnknownCommand, "name", $"no command '{command.Name}'"));
-        var outcome = await handler.HandleAsync(command, now, cancellationToken).ConfigureAwait(false);
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(command, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            outcome = Failed(e);
+        }
         return new CommandResult
         {
             Id = command.Id, Name = command.Name, Ok = outcome.Ok, Error = outcome.Error, Result = outcome.Result,
@@ -105,6 +112,9 @@ public sealed class CommandProcessor : IDisposable
             return new CommandError(CommandErrorCodes.WrongTarget, "sensor", $"the command is for sensor '{command.Sensor}', not '{_options.Sensor}'");
         return null;
     }
+
+    private static CommandError Failed(Exception e) =>
+        new(CommandErrorCodes.Failed, null, $"the command failed ({e.GetType().Name}: {e.Message})");
 
     private CommandResult Refused(string? id, string? name, CommandError error) =>
         new() { Id = id, Name = name, Ok = false, Error = error, Ts = CommandTimestamp.Format(_time.GetUtcNow()) };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Edge.Uplink.Commands;
+using Edge.Uplink.Commands.Results;
 using Edge.Uplink.Tests.Commands.TestSupport;
 
 namespace Edge.Uplink.Tests.Commands;
@@ -132,6 +133,19 @@ public class CommandProcessorTests
     }
 
     [Fact]
+    public async Task A_full_evidence_chunk_result_stays_under_64_KiB()
+    {
+        using var f = new CommandFixture();
+        f.Actions.Evidence[RecordingSensorActions.KnownAlert] = new byte[200_000];
+
+        var result = await f.RunAsync(CommandNames.EvidenceGet, new() { ["alert_id"] = RecordingSensorActions.KnownAlert });
+
+        ResultAssert.Ok(result);
+        Assert.Equal(32 * 1024, CommandFixture.Published(result).GetProperty("result").GetProperty("length").GetInt32());
+        Assert.InRange(result.ToUtf8Json().Length, 32 * 1024 * 4 / 3, 64 * 1024);
+    }
+
+    [Fact]
     public async Task Evidence_chunk_length_can_be_asked_for()
     {
         using var f = new CommandFixture();
@@ -167,6 +181,21 @@ public class CommandProcessorTests
         var resent = request with { Ts = f.Time.GetUtcNow() };
 
         ResultAssert.Ok(await f.SendAsync(resent));
+    }
+
+    [Fact]
+    public async Task An_action_that_throws_gives_failed_with_the_command_id_and_the_next_command_runs()
+    {
+        using var f = new CommandFixture();
+        f.Actions.LedFault = new IOException("gpiochip0 busy");
+        var request = f.Request(CommandNames.LedTest);
+
+        var result = await f.SendAsync(request);
+
+        ResultAssert.Refused(result, CommandErrorCodes.Failed, null);
+        Assert.Equal(request.Id, result.Id);
+        Assert.Contains("gpiochip0 busy", result.Error!.Message, StringComparison.Ordinal);
+        ResultAssert.Ok(await f.RunAsync(CommandNames.Ping, null));
     }
 
     [Fact]

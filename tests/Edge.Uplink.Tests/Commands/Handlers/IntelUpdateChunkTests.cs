@@ -181,6 +181,25 @@ public class IntelUpdateChunkTests
         Assert.Empty(Directory.EnumerateFiles(f.WorkDirectory));
     }
 
+    [Fact]
+    public async Task A_32_KiB_chunk_fits_in_one_command()
+    {
+        using var f = new CommandFixture();
+        var data = new byte[2 * 32 * 1024];
+        new Random(5).NextBytes(data);
+        var args = new JsonObject
+        {
+            ["list"] = "agency-cnc.txt", ["category"] = "botnet", ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(data)),
+            ["size"] = data.Length, ["transfer"] = "t-20250601-1", ["index"] = 0, ["count"] = 2,
+            ["data"] = Convert.ToBase64String(data.AsSpan(0, 32 * 1024)),
+        };
+        var request = f.Request(CommandNames.IntelUpdate, args) with { Id = "01JXA7Q5S0M3V2E8C4N6B9T1RK" };
+        var payload = f.Signer.Sign(request);
+
+        Assert.InRange(payload.Length, 32 * 1024 * 16 / 9, f.Options.MaxPayloadBytes);
+        ResultAssert.Ok(await f.SendRawAsync(CommandNames.IntelUpdate, payload));
+    }
+
     private static Task<CommandResult> Chunk(CommandFixture f, string transfer, int index, byte[][] chunks) =>
         f.RunAsync(CommandNames.IntelUpdate, ChunkArgs(transfer, index, chunks));
 

@@ -17,6 +17,8 @@ internal sealed class RecordingSensorActions : ISensorActions
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal) { ["Uplink:Broker"] = "mqtt://broker:1883" };
     public Dictionary<string, byte[]> Evidence { get; } = new(StringComparer.Ordinal);
     public IntelApplyOutcome? IntelOutcome { get; set; }
+    /// <summary>When set, the LED test throws it (a driver fault).</summary>
+    public Exception? LedFault { get; set; }
     public int Changes { get; private set; }
     public int Calls { get; private set; }
 
@@ -33,6 +35,8 @@ internal sealed class RecordingSensorActions : ISensorActions
     public ValueTask LedTestAsync(CancellationToken cancellationToken)
     {
         Calls++;
+        if (LedFault is not null)
+            throw LedFault;
         LedTests++;
         Changes++;
         return ValueTask.CompletedTask;
