@@ -56,6 +56,6 @@ public sealed partial class TopicLayout
 
     public static bool IsId(string value) => IdPattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z")]
     private static partial Regex IdPattern();
 }
