@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace Edge.Service.Configuration;
 
 /// <summary>Reads the <c>Edge</c> settings: the <c>appsettings.json</c> beside the executable, then the
-/// file given with <c>--config</c>, then <c>Edge__…</c> environment variables, each overriding the
-/// one before. Unknown keys and out-of-range values are refused with their key named.</summary>
+/// file given with <c>--config</c>, then the keys set remotely (<c>config-set</c>, kept in the state
+/// folder), then <c>Edge__…</c> environment variables, each overriding the one before. Unknown keys
+/// and out-of-range values are refused with their key named.</summary>
 public static class EdgeConfiguration
 {
     public const string Section = "Edge";
@@ -12,13 +13,15 @@ public static class EdgeConfiguration
     public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "appsettings.json");
 
     /// <exception cref="ConfigurationException">A file is missing or unreadable, or a value is refused.</exception>
-    public static EdgeSettings Load(string? file)
+    public static EdgeSettings Load(string? file, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         if (file is not null && !File.Exists(file))
             throw new ConfigurationException(file, "no such configuration file");
         var builder = new ConfigurationBuilder().AddJsonFile(DefaultFile, optional: true);
         if (file is not null)
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+        if (overrides is not null)
+            builder.AddInMemoryCollection(Prefixed(overrides));
         builder.AddEnvironmentVariables();
         IConfigurationRoot root;
         try
@@ -30,6 +33,14 @@ public static class EdgeConfiguration
             throw new ConfigurationException(file ?? DefaultFile, Unwrap(e));
         }
         return Bind(root.GetSection(Section));
+    }
+
+    private static Dictionary<string, string?> Prefixed(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var prefixed = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in overrides)
+            prefixed[$"{Section}:{key}"] = value;
+        return prefixed;
     }
 
     /// <summary>Binds and validates one <c>Edge</c> section (tests give it an in-memory one).</summary>

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Edge.Detect.Intel;
+using Edge.Uplink.Commands.Actions;
+
+namespace Edge.Service.Uplink;
+
+/// <summary>Which list files make the sensor's intel: the configured lists plus those received by
+/// <c>intel-update</c> commands, kept in the state folder (<c>intel/</c>) so they survive restarts.
+/// A received list replaces an earlier one of the same name.</summary>
+public sealed class IntelCatalog(IReadOnlyList<string> configured, string receivedDirectory, TimeProvider time)
+{
+    public string ReceivedDirectory { get; } = receivedDirectory;
+
+    public IReadOnlyList<IntelSource> Sources()
+    {
+        var sources = new List<IntelSource>(IntelLoader.Expand(configured, new IntelLoadOptions()));
+        if (Directory.Exists(ReceivedDirectory))
+        {
+            var received = Directory.GetFiles(ReceivedDirectory, "*.txt");
+            Array.Sort(received, StringComparer.Ordinal);
+            foreach (var file in received)
+                sources.Add(new IntelSource(file, Path.GetFileName(file), CategoryOf(file)));
+        }
+        return sources;
+    }
+
+    /// <summary>Moves a verified list into the catalog; returns where it now lies.</summary>
+    public string Place(IntelUpdate update)
+    {
+        Directory.CreateDirectory(ReceivedDirectory);
+        // The category travels in the file name (list.category.txt) so a restart reloads it the same way.
+        var name = Path.GetFileNameWithoutExtension(update.List);
+        var target = Path.Combine(ReceivedDirectory, update.Category is null ? $"{name}.txt" : $"{name}.{update.Category}.txt");
+        File.Move(update.Path, target, overwrite: true);
+        return target;
+    }
+
+    public static void Remove(string placed)
+    {
+        try
+        {
+            File.Delete(placed);
+        }
+        catch (IOException)
+        {
+            // Left for the next update to replace; it did not load anyway.
+        }
+    }
+
+    /// <summary>A version a responder can compare across the fleet: when the set was built and its size.</summary>
+    public string Version(IntelLoadReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{report.Domains}d-{report.Cidrs}c");
+
+    private static string? CategoryOf(string file)
+    {
+        var parts = Path.GetFileNameWithoutExtension(file).Split('.');
+        return parts.Length >= 2 ? parts[^1] : null;
+    }
+}

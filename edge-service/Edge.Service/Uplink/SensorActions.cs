@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Edge.Detect.Intel;
+using Edge.Service.Configuration;
+using Edge.Uplink.Commands.Actions;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Uplink;
+
+/// <summary>What signed commands do to this sensor: acknowledge alerts, run the LED test, swap in a
+/// received intel list, read and set settings, hand out evidence files.</summary>
+public sealed class SensorActions(
+    AlertAcknowledgements acknowledgements,
+    IntelHolder intel,
+    IntelCatalog catalog,
+    SettingsEditor settings,
+    string? evidenceDirectory,
+    ILogger logger) : ISensorActions
+{
+    /// <summary>LED tests asked for; the LED controller (hardware issue) runs the pattern.</summary>
+    public long LedTests { get; private set; }
+
+    public event Action? LedTestRequested;
+
+    /// <summary>The version of the intel in use after the last update (null until one).</summary>
+    public string? IntelVersion { get; private set; }
+
+    public ValueTask<bool> AckAsync(string alertId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(acknowledgements.Acknowledge(alertId));
+
+    public ValueTask LedTestAsync(CancellationToken cancellationToken)
+    {
+        LedTests++;
+        CommandLog.LedTest(logger);
+        LedTestRequested?.Invoke();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IntelApplyOutcome> ApplyIntelAsync(IntelUpdate update, CancellationToken cancellationToken)
+    {
+        var placed = catalog.Place(update);
+        var result = intel.ReloadByShards(catalog.Sources());
+        if (!result.Swapped)
+        {
+            IntelCatalog.Remove(placed);
+            var why = result.Report.Warnings.Count > 0 ? result.Report.Warnings[0].ToString() : "the lists could not be loaded";
+            CommandLog.IntelRefused(logger, update.List, why);
+            return ValueTask.FromResult(IntelApplyOutcome.Refused(why));
+        }
+        var report = result.Report;
+        var version = catalog.Version(report);
+        CommandLog.IntelSwapped(logger, update.List, report.Domains, report.Cidrs, version);
+        IntelVersion = version;
+        return ValueTask.FromResult(IntelApplyOutcome.Applied(result.Report.Domains + result.Report.Cidrs, version));
+    }
+
+    public ValueTask<JsonElement?> GetConfigAsync(string? section, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(settings.Section(section));
+
+    public ValueTask<ConfigSetOutcome> SetConfigAsync(string key, string value, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(settings.Set(key, value));
+
+    public Stream? OpenEvidence(string alertId)
+    {
+        if (string.IsNullOrEmpty(evidenceDirectory) || alertId.Length != 26 || !IsUlidText(alertId))
+            return null;
+        var path = Path.Combine(evidenceDirectory, alertId + ".pcap");
+        try
+        {
+            return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsUlidText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'A' and <= 'Z')))
+                return false;
+        }
+        return true;
+    }
+}
