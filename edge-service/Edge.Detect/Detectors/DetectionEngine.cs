@@ -77,6 +77,13 @@ public sealed class DetectionEngine : IWatchObserver
     {
         if (!message.HasQuestion)
             return;
+        // An answer needs the question only to report a listed address: most responses are
+        // walked without looking their question up (their query already did).
+        if (message.IsResponse && message.Rcode != 3)
+        {
+            OnAnswers(context, message);
+            return;
+        }
         ref var facts = ref QuestionFacts(message, out var qname);
         if (facts.TextLength == NameFacts.Unreadable)
             return;
@@ -85,8 +92,7 @@ public sealed class DetectionEngine : IWatchObserver
             OnQuery(context, ref facts, qname, message.QuestionType);
             return;
         }
-        if (message.Rcode == 3)
-            OnNameError(context, ref facts, qname);
+        OnNameError(context, ref facts, qname);
         OnAnswers(context, message, qname);
     }
 
@@ -379,6 +385,29 @@ public sealed class DetectionEngine : IWatchObserver
 
     private static string TextOf(ref NameFacts facts, ReadOnlySpan<byte> name) => facts.Text ??= Text(name);
 
+    /// <summary>The answers of a response whose question was not looked up: the question is read
+    /// at the first listed address, and an unreadable one stops the walk as it would have before it.</summary>
+    private void OnAnswers(in PacketContext context, DnsMessage message)
+    {
+        var snapshot = _intel.Current;
+        foreach (var record in message.Records)
+        {
+            if (record.Section == DnsSection.Answer && (record.Type == DnsType.A || record.Type == DnsType.AAAA)
+                && snapshot.TryMatchAddress(AnswerAddress(record), out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+            {
+                if (QuestionFacts(message, out var qname).TextLength == NameFacts.Unreadable)
+                    return;
+                // From the first record again: those before this one were not listed.
+                OnAnswers(context, message, qname);
+                return;
+            }
+        }
+    }
+
+    private static IpAddr AnswerAddress(in DnsRecord record) =>
+        record.Type == DnsType.A && record.Data.Length == 4 ? IpAddr.FromIPv4(record.Data)
+        : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
+
     private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
     {
         var snapshot = _intel.Current;
@@ -386,8 +415,7 @@ public sealed class DetectionEngine : IWatchObserver
         {
             if (record.Section != DnsSection.Answer || (record.Type != DnsType.A && record.Type != DnsType.AAAA))
                 continue;
-            var address = record.Type == DnsType.A && record.Data.Length == 4 ? IpAddr.FromIPv4(record.Data)
-                : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
+            var address = AnswerAddress(record);
             if (address.Family != 0 && snapshot.TryMatchAddress(address, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
                 ListedAnswer(context, qname, address, hit);
         }
