@@ -12,6 +12,10 @@ public sealed class BeaconScorer
     private const double TimingWeight = 0.8;
     private const double MicrosPerSecond = 1_000_000;
     private const double MeanMargin = 1e-9;
+    private const double CvMargin = 1e-6;
+    // Intervals kept in the exact sum of squares: below 2^48 µs (8.9 years) the squares of a
+    // window cannot overflow Int128; a longer one turns the O(1) CV test off for its series.
+    private const long MaxSquaredInterval = 1L << 48;
 
     private readonly BeaconOptions _options;
     private readonly LruSlotMap<BeaconKey> _series;
@@ -19,6 +23,9 @@ public sealed class BeaconScorer
     private readonly long[] _intervals;
     // Exact sum of the kept intervals (µs), for an O(1) test of the mean before the full one.
     private readonly Int128[] _intervalSums;
+    // Exact sum of their squares (µs²) and how many kept intervals are too long for it.
+    private readonly Int128[] _intervalSquares;
+    private readonly int[] _unsquared;
     private readonly long[] _sizes;
     private readonly long[] _lastStart;
     private readonly long[] _connections;
@@ -34,6 +41,8 @@ public sealed class BeaconScorer
         _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
         _intervals = new long[options.MaxSeries * _window];
         _intervalSums = new Int128[options.MaxSeries];
+        _intervalSquares = new Int128[options.MaxSeries];
+        _unsquared = new int[options.MaxSeries];
         _sizes = new long[options.MaxSeries * _window];
         _lastStart = new long[options.MaxSeries];
         _connections = new long[options.MaxSeries];
@@ -94,6 +103,8 @@ public sealed class BeaconScorer
             _connections[slot] = 0;
             _filled[slot] = 0;
             _intervalSums[slot] = 0;
+            _intervalSquares[slot] = 0;
+            _unsquared[slot] = 0;
             _sized[slot] = false;
             _reported[slot] = false;
         }
@@ -109,9 +120,13 @@ public sealed class BeaconScorer
         {
             ref var kept = ref _intervals[ring + (int)((connections - 1) % _window)];
             if (connections - 1 >= _window)
+            {
                 _intervalSums[slot] -= kept;
+                Square(slot, kept, -1);
+            }
             kept = startMicros - _lastStart[slot];
             _intervalSums[slot] += kept;
+            Square(slot, kept, 1);
             _filled[slot] = Math.Min(_filled[slot] + 1, _window);
         }
         _sizes[ring + (int)(connections % _window)] = bytes;
@@ -119,6 +134,15 @@ public sealed class BeaconScorer
         _lastStart[slot] = startMicros;
         _connections[slot] = connections + 1;
         return slot;
+    }
+
+    /// <summary>Adds (<paramref name="sign"/> 1) or removes (−1) an interval's square.</summary>
+    private void Square(int slot, long interval, int sign)
+    {
+        if (interval < MaxSquaredInterval)
+            _intervalSquares[slot] += sign * (Int128)(interval * interval);
+        else
+            _unsquared[slot] += sign;
     }
 
     public bool TryGetScore(in BeaconKey key, out BeaconScore score)
@@ -170,6 +194,16 @@ public sealed class BeaconScorer
         var mean = (double)_intervalSums[slot] / intervals / MicrosPerSecond;
         if (mean < _options.MinMeanIntervalSeconds * (1 - MeanMargin) || mean > _options.MaxMeanIntervalSeconds * (1 + MeanMargin))
             return false;
+        // The exact CV next: population CV² = (n·Σx² − (Σx)²) / (Σx)², integers up to the last
+        // division; a series it puts clearly above MaxCv is above it for Cv as well.
+        var sum = _intervalSums[slot];
+        if (_unsquared[slot] == 0 && sum > 0)
+        {
+            var spread = (double)(intervals * _intervalSquares[slot] - sum * sum);
+            var cvSquared = spread / ((double)sum * (double)sum);
+            if (cvSquared > _options.MaxCv * _options.MaxCv * (1 + CvMargin))
+                return false;
+        }
         Span<double> seconds = stackalloc double[_window];
         var cv = RobustStatistics.Cv(Intervals(slot, seconds), out mean);
         return mean >= _options.MinMeanIntervalSeconds && mean <= _options.MaxMeanIntervalSeconds && cv <= _options.MaxCv;
