@@ -392,7 +392,10 @@ public sealed class DetectionEngine : IWatchObserver
         var snapshot = _intel.Current;
         foreach (var record in message.Records)
         {
-            if (record.Section == DnsSection.Answer && (record.Type == DnsType.A || record.Type == DnsType.AAAA)
+            // Answers come first (RFC 1035 §4.1): the authority and additional records need no walk.
+            if (record.Section != DnsSection.Answer)
+                return;
+            if ((record.Type == DnsType.A || record.Type == DnsType.AAAA)
                 && snapshot.TryMatchAddress(AnswerAddress(record), out var hit) && AlertCategories.IsThreatList(hit.List.Category))
             {
                 if (QuestionFacts(message, out var qname).TextLength == NameFacts.Unreadable)
@@ -413,7 +416,9 @@ public sealed class DetectionEngine : IWatchObserver
         var snapshot = _intel.Current;
         foreach (var record in message.Records)
         {
-            if (record.Section != DnsSection.Answer || (record.Type != DnsType.A && record.Type != DnsType.AAAA))
+            if (record.Section != DnsSection.Answer)
+                return;
+            if (record.Type != DnsType.A && record.Type != DnsType.AAAA)
                 continue;
             var address = AnswerAddress(record);
             if (address.Family != 0 && snapshot.TryMatchAddress(address, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
