@@ -107,8 +107,15 @@ public sealed class BeaconScorer
             Square(ref state, kept, 1);
             state.Filled = Math.Min(state.Filled + 1, _window);
         }
-        _sizes[ring + (int)(connections % _window)] = bytes;
-        state.Sized |= bytes > 0;
+        // Sizes are kept once a series has one: until then its ring reads as all zeros without
+        // being written (a caller that never passes sizes, as detection does, never touches it).
+        if (bytes > 0 && !state.Sized)
+        {
+            _sizes.AsSpan(ring, _window).Clear();
+            state.Sized = true;
+        }
+        if (state.Sized)
+            _sizes[ring + (int)(connections % _window)] = bytes;
         state.LastStart = startMicros;
         state.Connections = connections + 1;
         return slot;
