@@ -12,19 +12,18 @@ public sealed class BeaconScorer
     private const double TimingWeight = 0.8;
     private const double MicrosPerSecond = 1_000_000;
     private const double MeanMargin = 1e-9;
+    private const double CvMargin = 1e-6;
+    // Intervals kept in the exact sum of squares: below 2^48 µs (8.9 years) the squares of a
+    // window cannot overflow Int128; a longer one turns the O(1) CV test off for its series.
+    private const long MaxSquaredInterval = 1L << 48;
 
     private readonly BeaconOptions _options;
     private readonly LruSlotMap<BeaconKey> _series;
     private readonly int _window;
     private readonly long[] _intervals;
-    // Exact sum of the kept intervals (µs), for an O(1) test of the mean before the full one.
-    private readonly Int128[] _intervalSums;
     private readonly long[] _sizes;
-    private readonly long[] _lastStart;
-    private readonly long[] _connections;
-    private readonly int[] _filled;
-    private readonly bool[] _sized;
-    private readonly bool[] _reported;
+    // Per series: its scalars in one 64-byte cell (one cache line per start), beside the two rings.
+    private readonly SeriesState[] _state;
 
     public BeaconScorer(BeaconOptions options)
     {
@@ -33,13 +32,8 @@ public sealed class BeaconScorer
         _window = options.Window;
         _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
         _intervals = new long[options.MaxSeries * _window];
-        _intervalSums = new Int128[options.MaxSeries];
         _sizes = new long[options.MaxSeries * _window];
-        _lastStart = new long[options.MaxSeries];
-        _connections = new long[options.MaxSeries];
-        _filled = new int[options.MaxSeries];
-        _sized = new bool[options.MaxSeries];
-        _reported = new bool[options.MaxSeries];
+        _state = new SeriesState[options.MaxSeries];
     }
 
     public int Count => _series.Count;
@@ -62,8 +56,8 @@ public sealed class BeaconScorer
         if (slot < 0)
             return Score(~slot);
         var score = Score(slot);
-        firstCrossing = score.IsBeacon && !_reported[slot];
-        _reported[slot] |= firstCrossing;
+        firstCrossing = score.IsBeacon && !_state[slot].Reported;
+        _state[slot].Reported |= firstCrossing;
         return score;
     }
 
@@ -76,12 +70,12 @@ public sealed class BeaconScorer
     {
         score = default;
         var slot = Add(key, startMicros, bytes);
-        if (slot < 0 || _reported[slot] || _connections[slot] < _options.MinConnections || !TimingInBounds(slot))
+        if (slot < 0 || _state[slot].Reported || _state[slot].Connections < _options.MinConnections || !TimingInBounds(slot))
             return false;
         score = Score(slot);
         if (!score.IsBeacon)
             return false;
-        _reported[slot] = true;
+        _state[slot].Reported = true;
         return true;
     }
 
@@ -89,36 +83,51 @@ public sealed class BeaconScorer
     private int Add(in BeaconKey key, long startMicros, long bytes)
     {
         var slot = _series.Acquire(key, out var created);
+        ref var state = ref _state[slot];
         if (created)
-        {
-            _connections[slot] = 0;
-            _filled[slot] = 0;
-            _intervalSums[slot] = 0;
-            _sized[slot] = false;
-            _reported[slot] = false;
-        }
-        else if (startMicros < _lastStart[slot])
+            state = default;
+        else if (startMicros < state.LastStart)
         {
             OutOfOrder++;
             return ~slot;
         }
 
-        var connections = _connections[slot];
+        var connections = state.Connections;
         var ring = slot * _window;
         if (connections > 0)
         {
             ref var kept = ref _intervals[ring + (int)((connections - 1) % _window)];
             if (connections - 1 >= _window)
-                _intervalSums[slot] -= kept;
-            kept = startMicros - _lastStart[slot];
-            _intervalSums[slot] += kept;
-            _filled[slot] = Math.Min(_filled[slot] + 1, _window);
+            {
+                state.IntervalSum -= kept;
+                Square(ref state, kept, -1);
+            }
+            kept = startMicros - state.LastStart;
+            state.IntervalSum += kept;
+            Square(ref state, kept, 1);
+            state.Filled = Math.Min(state.Filled + 1, _window);
         }
-        _sizes[ring + (int)(connections % _window)] = bytes;
-        _sized[slot] |= bytes > 0;
-        _lastStart[slot] = startMicros;
-        _connections[slot] = connections + 1;
+        // Sizes are kept once a series has one: until then its ring reads as all zeros without
+        // being written (a caller that never passes sizes, as detection does, never touches it).
+        if (bytes > 0 && !state.Sized)
+        {
+            _sizes.AsSpan(ring, _window).Clear();
+            state.Sized = true;
+        }
+        if (state.Sized)
+            _sizes[ring + (int)(connections % _window)] = bytes;
+        state.LastStart = startMicros;
+        state.Connections = connections + 1;
         return slot;
+    }
+
+    /// <summary>Adds (<paramref name="sign"/> 1) or removes (−1) an interval's square.</summary>
+    private static void Square(ref SeriesState state, long interval, int sign)
+    {
+        if (interval < MaxSquaredInterval)
+            state.IntervalSquares += sign * (Int128)(interval * interval);
+        else
+            state.Unsquared += sign;
     }
 
     public bool TryGetScore(in BeaconKey key, out BeaconScore score)
@@ -132,8 +141,8 @@ public sealed class BeaconScorer
 
     private BeaconScore Score(int slot)
     {
-        var connections = _connections[slot];
-        var intervals = _filled[slot];
+        var connections = _state[slot].Connections;
+        var intervals = _state[slot].Filled;
         if (intervals < 2)
             return new BeaconScore(connections, intervals, 0, 0, 0, 0, double.NaN, 0, false);
 
@@ -162,14 +171,24 @@ public sealed class BeaconScorer
     /// <summary>The mean and CV tests of <see cref="Score"/>, computed the same way, without the sorts.</summary>
     private bool TimingInBounds(int slot)
     {
-        var intervals = _filled[slot];
+        var intervals = _state[slot].Filled;
         if (intervals < 2)
             return false;
         // The exact mean first: it differs from Cv's floating one by far less than the margin, so a
         // series it puts out of bounds is out of bounds for Score too (most are: hours apart).
-        var mean = (double)_intervalSums[slot] / intervals / MicrosPerSecond;
+        var mean = (double)_state[slot].IntervalSum / intervals / MicrosPerSecond;
         if (mean < _options.MinMeanIntervalSeconds * (1 - MeanMargin) || mean > _options.MaxMeanIntervalSeconds * (1 + MeanMargin))
             return false;
+        // The exact CV next: population CV² = (n·Σx² − (Σx)²) / (Σx)², integers up to the last
+        // division; a series it puts clearly above MaxCv is above it for Cv as well.
+        var sum = _state[slot].IntervalSum;
+        if (_state[slot].Unsquared == 0 && sum > 0)
+        {
+            var spread = (double)(intervals * _state[slot].IntervalSquares - sum * sum);
+            var cvSquared = spread / ((double)sum * (double)sum);
+            if (cvSquared > _options.MaxCv * _options.MaxCv * (1 + CvMargin))
+                return false;
+        }
         Span<double> seconds = stackalloc double[_window];
         var cv = RobustStatistics.Cv(Intervals(slot, seconds), out mean);
         return mean >= _options.MinMeanIntervalSeconds && mean <= _options.MaxMeanIntervalSeconds && cv <= _options.MaxCv;
@@ -178,7 +197,7 @@ public sealed class BeaconScorer
     /// <summary>The kept inter-arrival times of a series in seconds, written to <paramref name="seconds"/>.</summary>
     private Span<double> Intervals(int slot, Span<double> seconds)
     {
-        var intervals = _filled[slot];
+        var intervals = _state[slot].Filled;
         var ring = slot * _window;
         for (var i = 0; i < intervals; i++)
             seconds[i] = _intervals[ring + i] / MicrosPerSecond;
@@ -188,8 +207,8 @@ public sealed class BeaconScorer
     /// <summary>(1 − |Bowley| + MAD regularity) / 2 over the kept sizes; NaN when no size was given.</summary>
     private double SizeRegularity(int slot, Span<double> sorted, Span<double> scratch)
     {
-        var count = (int)Math.Min(_connections[slot], _window);
-        if (!_sized[slot] || count < 3)
+        var count = (int)Math.Min(_state[slot].Connections, _window);
+        if (!_state[slot].Sized || count < 3)
             return double.NaN;
         var ring = slot * _window;
         for (var i = 0; i < count; i++)
@@ -200,4 +219,18 @@ public sealed class BeaconScorer
     }
 
     private static double Regularity(double dispersion) => Math.Clamp(1 - dispersion / DispersionCeiling, 0, 1);
+
+    private struct SeriesState
+    {
+        // Exact sum of the kept intervals (µs), for an O(1) test of the mean before the full one,
+        // and of their squares (µs²) with how many kept intervals are too long for it.
+        public Int128 IntervalSum;
+        public Int128 IntervalSquares;
+        public long LastStart;
+        public long Connections;
+        public int Filled;
+        public int Unsquared;
+        public bool Sized;
+        public bool Reported;
+    }
 }

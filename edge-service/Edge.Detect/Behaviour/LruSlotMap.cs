@@ -13,11 +13,9 @@ internal sealed class LruSlotMap<TKey>
     private const int None = -1;
 
     private readonly TKey[] _keys;
-    private readonly int[] _hashes;
-    private readonly int[] _chain;
+    // A slot's hash, bucket chain and recency links side by side: one line per slot visited.
+    private readonly Links[] _links;
     private readonly int[] _buckets;
-    private readonly int[] _newer;
-    private readonly int[] _older;
     private int _newest = None;
     private int _oldest = None;
 
@@ -25,10 +23,7 @@ internal sealed class LruSlotMap<TKey>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _keys = new TKey[capacity];
-        _hashes = new int[capacity];
-        _chain = new int[capacity];
-        _newer = new int[capacity];
-        _older = new int[capacity];
+        _links = new Links[capacity];
         _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
         Array.Fill(_buckets, None);
     }
@@ -58,9 +53,9 @@ internal sealed class LruSlotMap<TKey>
                 Evictions++;
             }
             _keys[slot] = key;
-            _hashes[slot] = hash;
+            _links[slot].Hash = hash;
             ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-            _chain[slot] = bucket;
+            _links[slot].Chain = bucket;
             bucket = slot;
         }
         else
@@ -79,9 +74,9 @@ internal sealed class LruSlotMap<TKey>
 
     private int Find(in TKey key, int hash)
     {
-        for (var slot = _buckets[hash & (_buckets.Length - 1)]; slot != None; slot = _chain[slot])
+        for (var slot = _buckets[hash & (_buckets.Length - 1)]; slot != None; slot = _links[slot].Chain)
         {
-            if (_hashes[slot] == hash && _keys[slot].Equals(key))
+            if (_links[slot].Hash == hash && _keys[slot].Equals(key))
                 return slot;
         }
         return None;
@@ -89,32 +84,41 @@ internal sealed class LruSlotMap<TKey>
 
     private void Unchain(int slot)
     {
-        ref var link = ref _buckets[_hashes[slot] & (_buckets.Length - 1)];
+        ref var link = ref _buckets[_links[slot].Hash & (_buckets.Length - 1)];
         while (link != slot)
-            link = ref _chain[link];
-        link = _chain[slot];
+            link = ref _links[link].Chain;
+        link = _links[slot].Chain;
     }
 
     private void Unlink(int slot)
     {
-        if (_newer[slot] == None)
-            _newest = _older[slot];
+        ref var links = ref _links[slot];
+        if (links.Newer == None)
+            _newest = links.Older;
         else
-            _older[_newer[slot]] = _older[slot];
-        if (_older[slot] == None)
-            _oldest = _newer[slot];
+            _links[links.Newer].Older = links.Older;
+        if (links.Older == None)
+            _oldest = links.Newer;
         else
-            _newer[_older[slot]] = _newer[slot];
+            _links[links.Older].Newer = links.Newer;
     }
 
     private void PushNewest(int slot)
     {
-        _newer[slot] = None;
-        _older[slot] = _newest;
+        _links[slot].Newer = None;
+        _links[slot].Older = _newest;
         if (_newest != None)
-            _newer[_newest] = slot;
+            _links[_newest].Newer = slot;
         _newest = slot;
         if (_oldest == None)
             _oldest = slot;
+    }
+
+    private struct Links
+    {
+        public int Hash;
+        public int Chain;
+        public int Newer;
+        public int Older;
     }
 }

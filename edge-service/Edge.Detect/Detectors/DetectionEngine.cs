@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Edge.Detect.Behaviour;
 using Edge.Detect.Findings;
@@ -76,6 +77,13 @@ public sealed class DetectionEngine : IWatchObserver
     {
         if (!message.HasQuestion)
             return;
+        // An answer needs the question only to report a listed address: most responses are
+        // walked without looking their question up (their query already did).
+        if (message.IsResponse && message.Rcode != 3)
+        {
+            OnAnswers(context, message);
+            return;
+        }
         ref var facts = ref QuestionFacts(message, out var qname);
         if (facts.TextLength == NameFacts.Unreadable)
             return;
@@ -84,8 +92,7 @@ public sealed class DetectionEngine : IWatchObserver
             OnQuery(context, ref facts, qname, message.QuestionType);
             return;
         }
-        if (message.Rcode == 3)
-            OnNameError(context, ref facts, qname);
+        OnNameError(context, ref facts, qname);
         OnAnswers(context, message, qname);
     }
 
@@ -126,29 +133,59 @@ public sealed class DetectionEngine : IWatchObserver
     {
     }
 
+    /// <summary>Per connection start: the lookups and counters stay here; what a finding needs
+    /// (text, the finding itself) is built in the methods below, which run only when one is raised.</summary>
     private void OnConnectionAttempt(ref DecodedPacket packet, ref Flow flow)
     {
         var client = packet.Ip.Source;
         var server = packet.Ip.Destination;
         var port = packet.DestinationPort;
         var at = packet.TimestampMicros;
-        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category)
-            && !_sink.TryCountRepeat("edge.intel.ip", client, server.ToString(), at))
-        {
-            Report(Finding(ref packet, ref flow, "edge.intel.ip", "Connection to a listed address", hit.List.Category,
-                SeverityOf(hit.List.Category), EvidenceKinds.IpContact, server.ToString(),
-                $"{client} opened TCP to {server}:{port}, listed as {hit.List.Category} (list {hit.List.Source})") with
-            {
-                IntelList = hit.List.Category,
-                IntelSource = hit.List.Source,
-            });
-        }
+        if (_intel.Current.TryMatchAddress(server, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+            ListedAddress(ref packet, ref flow, hit);
         if (port == DotPort && _options.AgencyDnsRequired)
-        {
-            Report(Finding(ref packet, ref flow, "edge.doh.dot", "DNS over TLS (853) to an outside resolver", AlertCategories.DohBypass,
-                Severity.Medium, EvidenceKinds.IpContact, $"{server}:{port}", $"{client} opened DNS over TLS to {server}:{port}, bypassing the agency's DNS"));
-        }
+            DnsOverTls(ref packet, ref flow);
         var fan = _fanOut.OnSyn(client, server, port, at);
+        if (fan.Crossed != FanOutAlert.None)
+            FanOut(ref packet, ref flow, fan);
+        // A retransmitted SYN is the same connection, not another call home.
+        if (flow.PacketsToServer != 1)
+            return;
+        if (_beacons.TryObserveCrossing(new BeaconKey(client, server, port), at, 0, out var beacon))
+            Beacon(ref packet, ref flow, beacon);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ListedAddress(ref DecodedPacket packet, ref Flow flow, CidrMatch hit)
+    {
+        var client = packet.Ip.Source;
+        var server = packet.Ip.Destination;
+        if (_sink.TryCountRepeat("edge.intel.ip", client, server.ToString(), packet.TimestampMicros))
+            return;
+        Report(Finding(ref packet, ref flow, "edge.intel.ip", "Connection to a listed address", hit.List.Category,
+            SeverityOf(hit.List.Category), EvidenceKinds.IpContact, server.ToString(),
+            $"{client} opened TCP to {server}:{packet.DestinationPort}, listed as {hit.List.Category} (list {hit.List.Source})") with
+        {
+            IntelList = hit.List.Category,
+            IntelSource = hit.List.Source,
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DnsOverTls(ref DecodedPacket packet, ref Flow flow)
+    {
+        var client = packet.Ip.Source;
+        var server = packet.Ip.Destination;
+        var port = packet.DestinationPort;
+        Report(Finding(ref packet, ref flow, "edge.doh.dot", "DNS over TLS (853) to an outside resolver", AlertCategories.DohBypass,
+            Severity.Medium, EvidenceKinds.IpContact, $"{server}:{port}", $"{client} opened DNS over TLS to {server}:{port}, bypassing the agency's DNS"));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FanOut(ref DecodedPacket packet, ref Flow flow, FanOutObservation fan)
+    {
+        var client = packet.Ip.Source;
+        var port = packet.DestinationPort;
         if ((fan.Crossed & FanOutAlert.PortSweep) != 0 && port == SmbPort)
         {
             Report(Finding(ref packet, ref flow, "edge.wannacry.smb-sweep", "SMB sweep (WannaCry spreading)", AlertCategories.WannaCry,
@@ -170,15 +207,17 @@ public sealed class DetectionEngine : IWatchObserver
                 Severity.Medium, EvidenceKinds.Scan, "tcp-scan",
                 $"{client} opened TCP to {fan.DistinctTargets} distinct address:port targets within {_options.FanOut.ScanWindowSeconds:0} s") with { Server = default });
         }
-        // A retransmitted SYN is the same connection, not another call home.
-        if (flow.PacketsToServer != 1)
-            return;
-        if (_beacons.TryObserveCrossing(new BeaconKey(client, server, port), at, 0, out var beacon))
-        {
-            Report(Finding(ref packet, ref flow, "edge.cnc.beacon", "Periodic connections (beacon)", AlertCategories.Cnc,
-                Severity.High, EvidenceKinds.Beacon, $"{server}:{port}",
-                $"{client} connected to {server}:{port} {beacon.Connections} times every {beacon.MeanIntervalSeconds:0.0} s (CV {beacon.Cv:0.00}, score {beacon.Score:0.00}), like malware calling home"));
-        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Beacon(ref DecodedPacket packet, ref Flow flow, BeaconScore beacon)
+    {
+        var client = packet.Ip.Source;
+        var server = packet.Ip.Destination;
+        var port = packet.DestinationPort;
+        Report(Finding(ref packet, ref flow, "edge.cnc.beacon", "Periodic connections (beacon)", AlertCategories.Cnc,
+            Severity.High, EvidenceKinds.Beacon, $"{server}:{port}",
+            $"{client} connected to {server}:{port} {beacon.Connections} times every {beacon.MeanIntervalSeconds:0.0} s (CV {beacon.Cv:0.00}, score {beacon.Score:0.00}), like malware calling home"));
     }
 
     private void RememberSmbSweeper(in IpAddr client)
@@ -204,24 +243,33 @@ public sealed class DetectionEngine : IWatchObserver
     private void OnQuery(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname, ushort qtype)
     {
         if (facts.KillSwitch)
-        {
-            var text = TextOf(ref facts, qname);
-            if (!Repeated(context, "edge.wannacry.killswitch", text))
-                Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
-                    EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
-                    list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
-        }
-        else if (!IntelHit(context, qname, ref facts, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype)))
-        {
+            KillSwitch(context, ref facts, qname, qtype);
+        else if (facts.Listing.IsThreat)
+            IntelHit(context, qname, ref facts, EvidenceKinds.DnsQuery, "edge.intel.dns", "Lookup of a listed name", "looked up", DnsTypeNames.Get(qtype));
+        else
             Typosquat(context, qname, ref facts, EvidenceKinds.DnsQuery, "looked up");
-        }
         if (facts.Listing.IsBenign)
             return;
         if ((facts.Known & NameFactKinds.Tunnel) == 0)
             LearnTunnel(ref facts, qname);
-        if (facts.TunnelZoneStart < 0
-            || !_tunnels.TryObserveCrossing(context.Source, facts.Tunnel, qtype, context.TimestampMicros, out var tunnel))
-            return;
+        if (facts.TunnelZoneStart >= 0
+            && _tunnels.TryObserveCrossing(context.Source, facts.Tunnel, qtype, context.TimestampMicros, out var tunnel))
+            Tunnel(context, ref facts, qname, qtype, tunnel);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void KillSwitch(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname, ushort qtype)
+    {
+        var text = TextOf(ref facts, qname);
+        if (!Repeated(context, "edge.wannacry.killswitch", text))
+            Report(context, "edge.wannacry.killswitch", "WannaCry kill-switch lookup", AlertCategories.WannaCry, Severity.Critical,
+                EvidenceKinds.DnsQuery, text, $"{context.Source} looked up {text}, the WannaCry kill switch: the worm runs on this host",
+                list: null, qname: text, qtype: DnsTypeNames.Get(qtype));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Tunnel(in PacketContext context, ref NameFacts facts, ReadOnlySpan<byte> qname, ushort qtype, TunnelScore tunnel)
+    {
         var zoneText = Text(qname[facts.TunnelZoneStart..]);
         Report(context, "edge.dns.tunnel", "DNS tunnel", AlertCategories.DnsTunnel, Severity.High, EvidenceKinds.DnsPattern, zoneText,
             $"{context.Source} sent {tunnel.Queries} queries under {zoneText} with {tunnel.UniqueSubdomains} distinct subdomains, labels of {tunnel.MeanLabelLength:0} characters and {tunnel.MeanEntropyBits:0.0} bits of entropy: data carried over DNS",
@@ -337,25 +385,57 @@ public sealed class DetectionEngine : IWatchObserver
 
     private static string TextOf(ref NameFacts facts, ReadOnlySpan<byte> name) => facts.Text ??= Text(name);
 
+    /// <summary>The answers of a response whose question was not looked up: the question is read
+    /// at the first listed address, and an unreadable one stops the walk as it would have before it.</summary>
+    private void OnAnswers(in PacketContext context, DnsMessage message)
+    {
+        var snapshot = _intel.Current;
+        foreach (var record in message.Records)
+        {
+            // Answers come first (RFC 1035 §4.1): the authority and additional records need no walk.
+            if (record.Section != DnsSection.Answer)
+                return;
+            if ((record.Type == DnsType.A || record.Type == DnsType.AAAA)
+                && snapshot.TryMatchAddress(AnswerAddress(record), out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+            {
+                if (QuestionFacts(message, out var qname).TextLength == NameFacts.Unreadable)
+                    return;
+                // From the first record again: those before this one were not listed.
+                OnAnswers(context, message, qname);
+                return;
+            }
+        }
+    }
+
+    private static IpAddr AnswerAddress(in DnsRecord record) =>
+        record.Type == DnsType.A && record.Data.Length == 4 ? IpAddr.FromIPv4(record.Data)
+        : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
+
     private void OnAnswers(in PacketContext context, DnsMessage message, ReadOnlySpan<byte> qname)
     {
         var snapshot = _intel.Current;
         foreach (var record in message.Records)
         {
-            if (record.Section != DnsSection.Answer || (record.Type != DnsType.A && record.Type != DnsType.AAAA))
+            if (record.Section != DnsSection.Answer)
+                return;
+            if (record.Type != DnsType.A && record.Type != DnsType.AAAA)
                 continue;
-            var address = record.Type == DnsType.A && record.Data.Length == 4 ? IpAddr.FromIPv4(record.Data)
-                : record.Data.Length == 16 ? IpAddr.FromIPv6(record.Data) : default;
-            if (address.Family == 0 || !snapshot.TryMatchAddress(address, out var hit) || !AlertCategories.IsThreatList(hit.List.Category))
-                continue;
-            var indicator = address.ToString();
-            if (Repeated(context, "edge.intel.dns-answer", indicator))
-                continue;
-            Report(context, "edge.intel.dns-answer", "Name resolved to a listed address", hit.List.Category, SeverityOf(hit.List.Category),
-                EvidenceKinds.DnsAnswer, indicator,
-                $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
-                hit.List, qname: Text(qname));
+            var address = AnswerAddress(record);
+            if (address.Family != 0 && snapshot.TryMatchAddress(address, out var hit) && AlertCategories.IsThreatList(hit.List.Category))
+                ListedAnswer(context, qname, address, hit);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ListedAnswer(in PacketContext context, ReadOnlySpan<byte> qname, IpAddr address, CidrMatch hit)
+    {
+        var indicator = address.ToString();
+        if (Repeated(context, "edge.intel.dns-answer", indicator))
+            return;
+        Report(context, "edge.intel.dns-answer", "Name resolved to a listed address", hit.List.Category, SeverityOf(hit.List.Category),
+            EvidenceKinds.DnsAnswer, indicator,
+            $"{context.Destination} resolved {Text(qname)} to {address}, listed as {hit.List.Category} (list {hit.List.Source})",
+            hit.List, qname: Text(qname));
     }
 
     private bool IntelHit(in PacketContext context, ReadOnlySpan<byte> name, ref NameFacts facts, string kind, string rule, string ruleName, string verb, string? qtype = null)

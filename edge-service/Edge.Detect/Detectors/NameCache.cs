@@ -23,8 +23,9 @@ internal sealed class NameCache
     private readonly byte[] _names;
     private readonly byte[] _texts;
     private readonly byte[] _uncachedText;
-    private readonly int[] _lengths;
-    private readonly ulong[] _hashes;
+    // Hash and length of each entry, the two ways of a set side by side (32 bytes): a set is
+    // checked on one line before any name bytes are compared.
+    private readonly Tag[] _tags;
     private readonly NameFacts[] _facts;
     private readonly byte[] _recentWay;
     private readonly int _setMask;
@@ -41,15 +42,14 @@ internal sealed class NameCache
         _names = new byte[capacity * MaxNameLength];
         _texts = withText ? new byte[capacity * MaxNameLength] : [];
         _uncachedText = withText ? new byte[MaxNameLength] : [];
-        _lengths = new int[capacity];
-        _hashes = new ulong[capacity];
+        _tags = new Tag[capacity];
         _facts = new NameFacts[capacity];
         _recentWay = new byte[capacity / Ways];
         _setMask = capacity / Ways - 1;
         _seed = seed;
     }
 
-    public int Capacity => _lengths.Length;
+    public int Capacity => _tags.Length;
 
     public long Hits { get; private set; }
 
@@ -76,7 +76,7 @@ internal sealed class NameCache
         {
             if (_snapshot is not null)
                 Flushes++;
-            Array.Clear(_lengths);
+            Array.Clear(_tags);
             _snapshot = snapshot;
         }
         if (name.IsEmpty || name.Length > MaxNameLength)
@@ -92,7 +92,8 @@ internal sealed class NameCache
         for (var way = 0; way < Ways; way++)
         {
             var entry = first + way;
-            if (_hashes[entry] == hash && _lengths[entry] == name.Length
+            ref readonly var tag = ref _tags[entry];
+            if (tag.Hash == hash && tag.Length == name.Length
                 && name.SequenceEqual(_names.AsSpan(entry * MaxNameLength, name.Length)))
             {
                 Hits++;
@@ -105,11 +106,10 @@ internal sealed class NameCache
         Misses++;
         var victim = 1 - _recentWay[set];
         var slot = first + victim;
-        if (_lengths[slot] != 0)
+        if (_tags[slot].Length != 0)
             Evictions++;
         _recentWay[set] = (byte)victim;
-        _hashes[slot] = hash;
-        _lengths[slot] = name.Length;
+        _tags[slot] = new Tag { Hash = hash, Length = name.Length };
         name.CopyTo(_names.AsSpan(slot * MaxNameLength));
         _facts[slot] = default;
         text = Text(slot);
@@ -132,5 +132,11 @@ internal sealed class NameCache
             hash = BitOperations.RotateLeft((hash ^ tail) * 0x9E3779B97F4A7C15UL, 31);
         }
         return AddressHash.Mix(hash);
+    }
+
+    private struct Tag
+    {
+        public ulong Hash;
+        public int Length;
     }
 }

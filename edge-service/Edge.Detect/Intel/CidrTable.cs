@@ -34,6 +34,14 @@ internal sealed class CidrTable
 
     public long Bytes => _table.Bytes + _chunks.Sum(chunk => (long)chunk.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<CidrEntry>());
 
+    /// <summary>Every network added, duplicates included.</summary>
+    public IEnumerable<CidrEntry> Networks()
+    {
+        var total = Count + Duplicates;
+        for (var entry = 0; entry < total; entry++)
+            yield return _chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask];
+    }
+
     /// <summary>The list index of the network, or -1.</summary>
     public int Find(ulong hash, byte prefix, ulong high, ulong low)
     {

@@ -58,6 +58,6 @@ internal static partial class EdgeSettingsValidator
     private static bool LooksLikeDomain(string value) =>
         value.Length is > 0 and <= 253 && !value.Contains(' ', StringComparison.Ordinal) && value.Contains('.', StringComparison.Ordinal);
 
-    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    [GeneratedRegex(@"^[a-z0-9-]{1,64}\z")]
     private static partial Regex IdPattern();
 }

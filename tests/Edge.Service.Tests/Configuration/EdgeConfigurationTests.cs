@@ -77,6 +77,7 @@ public class EdgeConfigurationTests
     [InlineData("Detection:Tunnel:MinQueries", "0", "Edge:Detection:Tunnel:MinQueries")]
     [InlineData("Alerts:MaxOpenAlerts", "0", "Edge:Alerts:MaxOpenAlerts")]
     [InlineData("Sensor:Id", "Sensor One", "Edge:Sensor:Id")]
+    [InlineData("Sensor:Agency", "agency-a\n", "Edge:Sensor:Agency")]
     [InlineData("Detection:ProtectedDomains:0", "not a domain", "Edge:Detection:ProtectedDomains:0")]
     [InlineData("Intel:Lists:0", " ", "Edge:Intel:Lists:0")]
     [InlineData("Evidence:SnapLength", "10", "Edge:Evidence:SnapLength")]
