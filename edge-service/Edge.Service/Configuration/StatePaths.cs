@@ -1,0 +1,30 @@
+namespace Edge.Service.Configuration;
+
+/// <summary>Where the sensor keeps what must outlive a restart or an update (outbox, received intel,
+/// remotely set keys): <c>Edge:Sensor:StateDirectory</c>, else <c>$STATE_DIRECTORY</c> (systemd's
+/// StateDirectory=), else <c>$XDG_STATE_HOME/edge</c> or <c>~/.local/state/edge</c>.</summary>
+public sealed class StatePaths(string root)
+{
+    public string Root { get; } = root;
+
+    public string Outbox => Path.Combine(Root, "outbox.db");
+
+    public string ReceivedIntel => Path.Combine(Root, "intel");
+
+    public string Overrides => Path.Combine(Root, "settings-overrides.json");
+
+    public string CommandWork => Path.Combine(Root, "commands");
+
+    public static StatePaths Resolve(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+            return new StatePaths(Path.GetFullPath(configured));
+        if (Environment.GetEnvironmentVariable("STATE_DIRECTORY") is { Length: > 0 } systemd)
+            return new StatePaths(systemd.Split(':')[0]);
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var home = string.IsNullOrEmpty(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state")
+            : xdg;
+        return new StatePaths(Path.Combine(home, "edge"));
+    }
+}
