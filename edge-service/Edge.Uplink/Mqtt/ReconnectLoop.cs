@@ -23,10 +23,11 @@ public sealed class ReconnectLoop(ReconnectBackoff backoff, TimeProvider time, T
                 attempt = 0;
             var delay = backoff.Delay(attempt);
             attempt = Math.Min(attempt + 1, 62);
+            var wait = Task.Delay(delay, time, cancellationToken);
             waiting(outcome, delay);
             try
             {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
