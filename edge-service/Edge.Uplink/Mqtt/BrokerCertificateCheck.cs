@@ -9,7 +9,7 @@ namespace Edge.Uplink.Mqtt;
 /// kept, so the connect failure can say it in one clear line.</summary>
 public sealed class BrokerCertificateCheck
 {
-    private readonly X509Certificate2? _pinnedCa;
+    private readonly X509Certificate2Collection? _pinnedCa;
     private readonly string? _caFile;
     private readonly string _host;
     private volatile string? _lastRefusal;
@@ -19,7 +19,13 @@ public sealed class BrokerCertificateCheck
         _host = host;
         _caFile = caFile;
         if (caFile is not null)
-            _pinnedCa = X509Certificate2.CreateFromPemFile(caFile);
+        {
+            // One CA, or several while a CA is being replaced.
+            _pinnedCa = [];
+            _pinnedCa.ImportFromPemFile(caFile);
+            if (_pinnedCa.Count == 0)
+                throw new ArgumentException($"CaFile '{caFile}' holds no PEM certificate", nameof(caFile));
+        }
     }
 
     /// <summary>Why the last handshake refused the broker, or null.</summary>
@@ -42,7 +48,7 @@ public sealed class BrokerCertificateCheck
         using var leaf = new X509Certificate2(certificate);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(_pinnedCa);
+        chain.ChainPolicy.CustomTrustStore.AddRange(_pinnedCa);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)
         {
@@ -50,7 +56,7 @@ public sealed class BrokerCertificateCheck
                 chain.ChainPolicy.ExtraStore.Add(element.Certificate);
         }
 
-        if (chain.Build(leaf) && chain.ChainElements[^1].Certificate.Thumbprint == _pinnedCa.Thumbprint)
+        if (chain.Build(leaf) && _pinnedCa.Find(X509FindType.FindByThumbprint, chain.ChainElements[^1].Certificate.Thumbprint, false).Count > 0)
             return true;
         var status = string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()).Distinct());
         return Refuse($"the broker's certificate does not chain to the pinned CA {_caFile} ({certificate.Subject}: {status})");

@@ -23,7 +23,24 @@ public static class ConnectFailure
     {
         if (refusedCertificate is not null)
             return "TLS: " + refusedCertificate;
+        var text = AllMessages(exception);
+        // TLS alert 116 (RFC 8446 §6.2): the broker wants a client certificate.
+        if (tls && text.Contains("certificate required", StringComparison.OrdinalIgnoreCase))
+        {
+            return clientCertificateFile is null
+                ? $"broker refused: client certificate required (set ClientCertificateFile and ClientKeyFile) [{Innermost(exception).Message}]"
+                : $"broker refused our client certificate {clientCertificateFile} [{Innermost(exception).Message}]";
+        }
+
         var socket = Find<SocketException>(exception);
+        if (tls && socket is { SocketErrorCode: SocketError.NotConnected or SocketError.ConnectionReset })
+        {
+            // The broker hung up before its TLS alert could be read.
+            return clientCertificateFile is null
+                ? "broker closed the connection during the TLS handshake (no client certificate is configured: does the broker require one?)"
+                : $"broker closed the connection during the TLS handshake (does it accept the client certificate {clientCertificateFile}?)";
+        }
+
         if (socket is not null)
         {
             return socket.SocketErrorCode switch
@@ -37,7 +54,6 @@ public static class ConnectFailure
         }
 
         var authentication = Find<AuthenticationException>(exception);
-        var text = AllMessages(exception);
         if (tls && (authentication is not null || Find<IOException>(exception) is not null || text.Contains("SSL", StringComparison.OrdinalIgnoreCase)))
         {
             // A broker that requires a client certificate lets the TLS 1.3 handshake finish and then

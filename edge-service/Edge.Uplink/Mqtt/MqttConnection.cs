@@ -49,7 +49,9 @@ public sealed class MqttConnection
         var session = new UplinkSession(client, new LinkWatchdog(_time, TimeSpan.FromSeconds(_options.KeepAliveSeconds)));
         client.DisconnectedAsync += e =>
         {
-            session.MarkLost(e.Exception is null ? $"disconnected ({e.Reason})" : $"disconnected ({e.Reason}): {e.Exception.Message}");
+            session.MarkLost(e.Exception is not null ? $"{e.Reason}: {e.Exception.Message}"
+                : e.Reason == MqttClientDisconnectReason.NormalDisconnection ? "the broker closed the connection"
+                : $"the broker disconnected the sensor ({e.Reason}{(string.IsNullOrEmpty(e.ReasonString) ? "" : ": " + e.ReasonString)})");
             return Task.CompletedTask;
         };
         if (_commands is not null)

@@ -13,6 +13,7 @@ public static class Alerts
     public static long NumberOf(string payload)
     {
         var start = payload.IndexOf("\"n\":", StringComparison.Ordinal) + 4;
+        Assert.True(start >= 4, $"no number in '{payload}'");
         var end = payload.IndexOf('}', start);
         return long.Parse(payload.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -29,6 +29,25 @@ public sealed class TestSubscriber : IAsyncDisposable
 
     public ConcurrentQueue<Received> Received { get; } = new();
 
+    /// <summary>The <c>"n":</c> numbers of the test messages as they came off the wire, before
+    /// MQTTnet queues them for the handler (it drops that queue when the link breaks, and a broker
+    /// killed with -9 cannot deliver them again). Filled after <see cref="CountOnTheWire"/>.</summary>
+    public ConcurrentQueue<long> WireNumbers { get; } = new();
+
+    public void CountOnTheWire() => _client.InspectPacketAsync += e =>
+    {
+        // PUBLISH is packet type 3 (MQTT 3.1.1 §2.2.1, MQTT 5 §2.1.2).
+        if (e.Direction == MQTTnet.Diagnostics.PacketInspection.MqttPacketFlowDirection.Inbound && e.Buffer.Length > 0 && e.Buffer[0] >> 4 == 3)
+        {
+            var text = Encoding.UTF8.GetString(e.Buffer);
+            var at = text.IndexOf("\"n\":", StringComparison.Ordinal);
+            if (at >= 0)
+                WireNumbers.Enqueue(Alerts.NumberOf(text[at..]));
+        }
+
+        return Task.CompletedTask;
+    };
+
     public bool IsConnected => _client.IsConnected;
 
     public long Connects;
