@@ -31,10 +31,10 @@ public sealed class TestSubscriber : IAsyncDisposable
 
     /// <summary>The <c>"n":</c> numbers of the test messages as they came off the wire, before
     /// MQTTnet queues them for the handler (it drops that queue when the link breaks, and a broker
-    /// killed with -9 cannot deliver them again). Filled after <see cref="CountOnTheWire"/>.</summary>
+    /// killed with -9 cannot deliver them again). Filled when connected with <c>countOnTheWire</c>.</summary>
     public ConcurrentQueue<long> WireNumbers { get; } = new();
 
-    public void CountOnTheWire() => _client.InspectPacketAsync += e =>
+    private void CountOnTheWire() => _client.InspectPacketAsync += e =>
     {
         // PUBLISH is packet type 3 (MQTT 3.1.1 §2.2.1, MQTT 5 §2.1.2).
         if (e.Direction == MQTTnet.Diagnostics.PacketInspection.MqttPacketFlowDirection.Inbound && e.Buffer.Length > 0 && e.Buffer[0] >> 4 == 3)
@@ -54,7 +54,7 @@ public sealed class TestSubscriber : IAsyncDisposable
 
     /// <param name="persistent">Keep the session (and its queued messages) while disconnected.</param>
     public static async Task<TestSubscriber> ConnectAsync(string host, int port, string clientId, bool persistent = false,
-        string? username = null, string? password = null, params string[] filters)
+        string? username = null, string? password = null, bool countOnTheWire = false, params string[] filters)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
@@ -68,6 +68,8 @@ public sealed class TestSubscriber : IAsyncDisposable
         if (username is not null)
             builder = builder.WithCredentials(username, password);
         var subscriber = new TestSubscriber(builder.Build(), filters);
+        if (countOnTheWire)
+            subscriber.CountOnTheWire();
         await subscriber.ConnectOnceAsync(CancellationToken.None);
         return subscriber;
     }

@@ -51,12 +51,10 @@ public sealed class MosquittoProcess : IAsyncDisposable
         var mosquitto = new MosquittoProcess(directory, FreePort(), "");
         File.WriteAllText(Path.Combine(directory.FullName, "mosquitto.conf"), $"""
             user {Environment.UserName}
-            per_listener_settings true
             log_dest file {mosquitto.LogFile}
             log_type all
             log_timestamp_format %H:%M:%S
             max_queued_messages 0
-            max_inflight_messages 0
             persistence_location {directory.FullName}/
             {extraConfig}
             listener {mosquitto.Port} 127.0.0.1
