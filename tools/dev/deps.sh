@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Edge needs on a development or CI machine (root or sudo):
 # libpcap for capture and replay, tshark and tcpdump for the reference comparisons,
-# clang and lld to link the NativeAOT build.
+# clang and lld to link the NativeAOT build, mosquitto and mosquitto-clients for the MQTT tests
+# (the tests start their own broker on a free loopback port: the system service is left stopped
+# and disabled).
 # Idempotent: checks for the programs and the library themselves, so it does nothing when they
 # are present, whatever the packages are called on this release.
 set -euo pipefail
@@ -13,6 +15,9 @@ fi
 for tool in tshark tcpdump clang ld.lld; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$([ "$tool" = ld.lld ] && echo lld || echo "$tool")")
 done
+# mosquitto lives in /usr/sbin, which a non-root PATH may leave out.
+[ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -22,5 +27,20 @@ $sudo apt-get update -qq
 for i in "${!missing[@]}"; do
   if [ "${missing[$i]}" = libpcap0.8 ] && apt-cache show libpcap0.8t64 >/dev/null 2>&1; then missing[$i]=libpcap0.8t64; fi
 done
+# policy-rc.d (Debian's hook for package scripts) keeps apt from starting the mosquitto service
+# while installing; an existing one is left as it is.
+policy=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  policy=/usr/sbin/policy-rc.d
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The tests run their own broker on a free port: the system one must not hold 1883 or start on boot.
+if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+  $sudo systemctl disable --now mosquitto >/dev/null 2>&1 || true
+elif [ -x /etc/init.d/mosquitto ]; then
+  $sudo /etc/init.d/mosquitto stop >/dev/null 2>&1 || true
+fi
 echo "installed: ${missing[*]}"

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Edge.Uplink.Mqtt;
+
+/// <summary>Who the sensor is, as the birth message tells it. <see cref="IntelVersion"/> may change
+/// while the service runs (an intel update); the next birth carries the new one.</summary>
+public sealed class SensorIdentity
+{
+    public SensorIdentity(string agency, string sensor, string version, string? board, DateTimeOffset started)
+    {
+        Agency = agency;
+        Sensor = sensor;
+        Version = version;
+        Board = board;
+        Started = started;
+    }
+
+    public string Agency { get; }
+
+    public string Sensor { get; }
+
+    public string Version { get; }
+
+    public string? Board { get; }
+
+    public DateTimeOffset Started { get; }
+
+    public string? IntelVersion { get; set; }
+
+    /// <summary><c>edge.{agency}.{sensor}</c>: stable, so the broker keeps the session across reconnects.</summary>
+    public string ClientId => $"edge.{Agency}.{Sensor}";
+
+    public string StartedText => Started.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
