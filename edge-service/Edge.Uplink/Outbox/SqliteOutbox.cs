@@ -15,8 +15,14 @@ public sealed class SqliteOutbox : IOutbox
     private readonly TimeProvider _time;
     private readonly SqliteConnection _connection;
     private readonly OutboxStatements _sql;
+    private readonly List<long> _pendingDeletes = [];
     private OutboxLedger _ledger;
     private bool _disposed;
+
+    /// <summary>Deliveries gathered before they are written in one transaction. At Full, one
+    /// transaction per PUBACK would cost an fsync each; a delivery lost to a crash only means that
+    /// message is sent again (consumers dedupe by id), so deletes need not be durable one by one.</summary>
+    public const int DeleteBatch = 64;
 
     public SqliteOutbox(OutboxOptions options, TimeProvider? time = null)
     {
@@ -40,7 +46,11 @@ public sealed class SqliteOutbox : IOutbox
         get
         {
             lock (_gate)
+            {
+                if (!_disposed)
+                    FlushDeletes();
                 return _ledger.Stats;
+            }
         }
     }
 
@@ -51,6 +61,7 @@ public sealed class SqliteOutbox : IOutbox
             var ledger = Begin();
             try
             {
+                ApplyDeletes(ref ledger);
                 var result = Store(item, Now(), ref ledger);
                 Commit(ledger);
                 return result;
@@ -72,6 +83,7 @@ public sealed class SqliteOutbox : IOutbox
             var ledger = Begin();
             try
             {
+                ApplyDeletes(ref ledger);
                 var now = Now();
                 var results = new OutboxAddResult[items.Count];
                 for (var i = 0; i < results.Length; i++)
@@ -93,30 +105,58 @@ public sealed class SqliteOutbox : IOutbox
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            // A reader starting over (after a reconnect) must not get back what was delivered.
+            FlushDeletes();
             return max == 0 ? [] : _sql.Read(afterSequence, max);
         }
     }
 
+    /// <summary>Marks a message delivered; it is removed with the next write, read or
+    /// <see cref="DeleteBatch"/> deliveries, whichever comes first.</summary>
     public void Delete(long sequence)
     {
         lock (_gate)
         {
-            var ledger = Begin();
-            try
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _pendingDeletes.Add(sequence);
+            if (_pendingDeletes.Count >= DeleteBatch)
+                FlushDeletes();
+        }
+    }
+
+    private void FlushDeletes()
+    {
+        if (_pendingDeletes.Count == 0)
+            return;
+        var ledger = Begin();
+        try
+        {
+            ApplyDeletes(ref ledger);
+            Commit(ledger);
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Inside an open transaction; the pending list is emptied by <see cref="Commit"/>.</summary>
+    private void ApplyDeletes(ref OutboxLedger ledger)
+    {
+        if (_pendingDeletes.Count == 0)
+            return;
+        var removed = false;
+        foreach (var sequence in _pendingDeletes)
+        {
+            if (_sql.TryDelete(sequence, out var priority, out var size))
             {
-                if (_sql.TryDelete(sequence, out var priority, out var size))
-                {
-                    ledger.Removed(priority, size, delivered: true);
-                    _sql.SaveCounters(ledger);
-                }
-                Commit(ledger);
-            }
-            catch
-            {
-                Rollback();
-                throw;
+                ledger.Removed(priority, size, delivered: true);
+                removed = true;
             }
         }
+        if (removed)
+            _sql.SaveCounters(ledger);
     }
 
     public void Dispose()
@@ -125,6 +165,14 @@ public sealed class SqliteOutbox : IOutbox
         {
             if (_disposed)
                 return;
+            try
+            {
+                FlushDeletes();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Not written: those messages are sent again after the restart.
+            }
             _disposed = true;
             _sql.Dispose();
             _connection.Dispose();
@@ -144,6 +192,7 @@ public sealed class SqliteOutbox : IOutbox
     {
         _sql.Commit();
         _ledger = ledger;
+        _pendingDeletes.Clear();
     }
 
     /// <summary>After a failure: SQLite may already have rolled back (a failed COMMIT, a full disk).</summary>
