@@ -3,6 +3,7 @@ using Edge.Detect.Alerts;
 using Edge.Service.Configuration;
 using Edge.Service.EventLog;
 using Edge.Service.Replay;
+using Edge.Service.Uplink;
 using Edge.Watch.Pipeline;
 using Spectre.Console;
 
@@ -47,19 +48,28 @@ internal static class ReplayCommand
         {
             Description = "keep each alerting flow's packets as <alert id>.pcap in this folder (the evidence store; default Edge:Evidence:Directory, off when empty)",
         };
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "also send the alerts through the durable outbox to the broker (Edge:Uplink:Broker; without one, an embedded broker on 127.0.0.1)",
+        };
         var command = new Command("replay", "Replay capture files through the sensor pipeline as fast as possible")
         {
-            files, events, noProgress, intel, noDetect, suppress, config, evidence,
+            files, events, noProgress, intel, noDetect, suppress, config, evidence, publish,
         };
         command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(events), parse.GetValue(noProgress),
             parse.GetValue(intel) ?? [], parse.GetValue(noDetect), parse.GetValue(suppress) ?? [], parse.GetValue(config),
-            parse.GetValue(evidence)));
+            parse.GetValue(evidence), parse.GetValue(publish)));
         return command;
     }
 
     private static int Run(string[] files, string? eventsTarget, bool noProgress, string[] intel, bool noDetect, string[] suppress,
-        string? configFile, string? evidenceFolder)
+        string? configFile, string? evidenceFolder, bool publish)
     {
+        if (publish && noDetect)
+        {
+            Console.Error.WriteLine("edge-service replay: --publish needs detection (it sends alerts); drop --no-detect");
+            return 2;
+        }
         EdgeSettings settings;
         try
         {
@@ -117,6 +127,7 @@ internal static class ReplayCommand
         // With the event log on standard output, the summary goes to standard error.
         var report = toStdout ? Console.Error : Console.Out;
         EventLogWriter? writer = null;
+        ReplayPublisher? publisher = null;
         try
         {
             if (eventsTarget is not null)
@@ -124,10 +135,24 @@ internal static class ReplayCommand
                     ? new EventLogWriter(Console.OpenStandardOutput(), ownsOutput: false)
                     : new EventLogWriter(File.Create(eventsTarget), ownsOutput: true);
             var evidence = keepEvidence ? new ReplayEvidence(settings.Evidence) : null;
-            var detection = noDetect ? null : new ReplayDetection(intel, (IAlertSink?)writer ?? NullAlertSink.Instance, suppress, settings, evidence?.Recorder);
+            var published = new LateAlertSink();
+            IAlertSink alerts = (writer, publish) switch
+            {
+                (null, false) => NullAlertSink.Instance,
+                (null, true) => published,
+                (_, false) => writer,
+                _ => new AlertFanOut(writer, published),
+            };
+            var detection = noDetect ? null : new ReplayDetection(intel, alerts, suppress, settings, evidence?.Recorder);
             foreach (var error in detection?.SuppressionErrors ?? [])
                 Console.Error.WriteLine($"edge-service replay: suppression skipped: {error}");
             var runner = new ReplayRunner(new WatchOptions(), Observer(evidence, detection, writer));
+            if (publish && detection is not null)
+            {
+                publisher = ReplayPublisher.StartAsync(settings, configFile, detection, () => Figures(runner, detection))
+                    .GetAwaiter().GetResult();
+                published.Target = publisher.Uplink.Alerts;
+            }
             var result = ShowProgress(toStdout, noProgress)
                 ? RunWithProgressBar(runner, files)
                 : runner.Run(files);
@@ -136,7 +161,17 @@ internal static class ReplayCommand
             writer?.Flush();
             ReplaySummary.Write(report, result with { EventsWritten = writer?.Written ?? 0, Alerts = detection?.Pipeline.Counters, Evidence = evidence },
                 toStdout ? "standard output" : eventsTarget);
+            if (publisher is not null && !publisher.FinishAsync(report, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult())
+            {
+                Console.Error.WriteLine("edge-service replay: the broker did not take every alert within 30 s; the rest stay in the outbox for the next start");
+                return 3;
+            }
             return 0;
+        }
+        catch (Edge.Service.Configuration.ConfigurationException e)
+        {
+            Console.Error.WriteLine($"edge-service replay: bad configuration: {e.Message}");
+            return 2;
         }
         catch (InvalidDataException e)
         {
@@ -152,8 +187,18 @@ internal static class ReplayCommand
         }
         finally
         {
+            publisher?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             writer?.Dispose();
         }
+    }
+
+    private static PipelineFigures Figures(ReplayRunner runner, ReplayDetection detection)
+    {
+        if (runner.Engine is not { } engine)
+            return default;
+        var alerts = detection.Pipeline.Counters;
+        return new PipelineFigures(engine.Counters.Packets, 0, engine.Errors.Total, engine.Flows.Counters.Created,
+            engine.Counters.DnsMessages, alerts.Suppressed, alerts.RateLimited);
     }
 
     /// <summary>The evidence recorder first, so the packet that raises an alert is already kept when

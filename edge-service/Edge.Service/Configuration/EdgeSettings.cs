@@ -1,11 +1,13 @@
 using Edge.Detect.Alerts;
 using Edge.Detect.Detectors;
 using Edge.Detect.Evidence;
+using Edge.Uplink.Mqtt;
+using Edge.Uplink.Outbox;
 
 namespace Edge.Service.Configuration;
 
 /// <summary>The <c>Edge</c> section of <c>appsettings.json</c> (and of <c>Edge__…</c> environment
-/// variables). Later sections (Uplink, Outbox, Hardware, Status) join it as their code lands.</summary>
+/// variables). Later sections (Capture, Hardware, Status) join it as their code lands.</summary>
 public sealed class EdgeSettings
 {
     public SensorSettings Sensor { get; set; } = new();
@@ -18,4 +20,12 @@ public sealed class EdgeSettings
 
     /// <summary>The evidence store; off while <c>Directory</c> is empty.</summary>
     public EvidenceOptions Evidence { get; set; } = new();
+
+    /// <summary>The broker; without one the service runs an embedded broker on 127.0.0.1.</summary>
+    public UplinkOptions Uplink { get; set; } = new();
+
+    /// <summary>The durable outbox; <c>Path</c> empty means <c>outbox.db</c> in the state folder.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
+
+    public CommandSettings Commands { get; set; } = new();
 }

@@ -21,6 +21,18 @@ internal static partial class EdgeSettingsValidator
         }
         Section($"{root}:Alerts", settings.Alerts.Validate);
         Section($"{root}:Evidence", settings.Evidence.Validate);
+        Section($"{root}:Uplink", settings.Uplink.Validate);
+        // An empty path is filled from the state folder when the outbox opens.
+        if (settings.Outbox.Path.Length > 0)
+            Section($"{root}:Outbox", settings.Outbox.Validate);
+        Section($"{root}:Commands", settings.Commands.Validate);
+        foreach (var (keyId, keyText) in settings.Commands.TrustedKeys)
+        {
+            if (!Edge.Uplink.Commands.Signing.TrustedKeys.IsKeyId(keyId))
+                throw new ConfigurationException($"{root}:Commands:TrustedKeys:{keyId}", "not a key id (letters, digits, '-', '_', '.')");
+            if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
+                throw new ConfigurationException($"{root}:Commands:TrustedKeys:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
+        }
         for (var i = 0; i < settings.Intel.Lists.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(settings.Intel.Lists[i]))

@@ -35,7 +35,9 @@ public sealed class ReplayDetection
         {
             ProtectedDomains = [.. configured.ProtectedDomains, .. ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions()))],
         };
-        Engine = new DetectionEngine(new IntelHolder(snapshot), options, Pipeline);
+        IntelPaths = paths;
+        Intel = new IntelHolder(snapshot);
+        Engine = new DetectionEngine(Intel, options, Pipeline);
     }
 
     private const ulong ReplaySeed = 0x9E3779B97F4A7C15;
@@ -45,6 +47,12 @@ public sealed class ReplayDetection
     public DetectionEngine Engine { get; }
 
     public AlertPipeline Pipeline { get; }
+
+    /// <summary>The intel in use; a command may swap a new set in while the replay runs.</summary>
+    public IntelHolder Intel { get; }
+
+    /// <summary>The list files and folders the intel was loaded from.</summary>
+    public IReadOnlyList<string> IntelPaths { get; }
 
     public IntelLoadReport IntelReport { get; }
 

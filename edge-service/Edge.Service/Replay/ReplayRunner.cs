@@ -12,9 +12,13 @@ public sealed class ReplayRunner(WatchOptions options, IWatchObserver observer)
     /// <summary>Frames between progress callbacks.</summary>
     private const int ProgressEvery = 65_536;
 
+    /// <summary>The engine of the run in progress (null before the first), for a heartbeat to read its counters.</summary>
+    public WatchEngine? Engine { get; private set; }
+
     public ReplayResult Run(IReadOnlyList<string> files, Action<long, long>? progress = null, CancellationToken cancel = default)
     {
         var engine = new WatchEngine(options, observer);
+        Engine = engine;
         var warnings = new List<string>();
         long totalBytes = 0;
         foreach (var file in files)
