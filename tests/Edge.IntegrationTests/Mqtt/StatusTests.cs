@@ -36,7 +36,7 @@ public class StatusTests(ITestOutputHelper output)
         proxy.DropAll();
         await Eventually.TrueAsync(() => !uplink.Stats.Connected, Wait, "the sensor sees its link gone");
         var will = await RetainedStatusAsync(broker, status, "will");
-        Assert.Equal("""{"state":"offline"}""", will);
+        Assert.Equal("""{"schema":"edge.status/1","state":"offline"}""", will);
 
         proxy.RefuseNew = false;
         await Eventually.TrueAsync(() => uplink.Stats.Reconnects >= 1 && uplink.Stats.Connected, Wait, "reconnected");

@@ -29,6 +29,11 @@ public sealed class TcpProxy : IAsyncDisposable
     /// stays down).</summary>
     public volatile bool RefuseNew;
 
+    /// <summary>While true, a new connection relays the client's first MQTT packet (its CONNECT, so the
+    /// broker holds its session and Last Will) and then swallows what the client sends: the sensor
+    /// believes it is connected and publishes, and no PUBACK ever comes back.</summary>
+    public volatile bool HoldAfterConnect;
+
     /// <summary>Resets every relayed connection on both sides (linger 0: RST, no FIN).</summary>
     public void DropAll()
     {
@@ -81,14 +86,16 @@ public sealed class TcpProxy : IAsyncDisposable
 
             _sockets[client] = 0;
             _sockets[server] = 0;
-            _ = PumpAsync(client, server);
-            _ = PumpAsync(server, client);
+            _ = PumpAsync(client, server, HoldAfterConnect);
+            _ = PumpAsync(server, client, hold: false);
         }
     }
 
-    private async Task PumpAsync(Socket from, Socket to)
+    private async Task PumpAsync(Socket from, Socket to, bool hold)
     {
         var buffer = new byte[16384];
+        // With hold: bytes still to relay (the first packet), -1 until its header is read.
+        var relay = hold ? -1L : long.MaxValue;
         try
         {
             while (true)
@@ -96,7 +103,13 @@ public sealed class TcpProxy : IAsyncDisposable
                 var read = await from.ReceiveAsync(buffer, _stop.Token);
                 if (read == 0)
                     break;
-                await to.SendAsync(buffer.AsMemory(0, read), _stop.Token);
+                if (relay < 0)
+                    relay = FirstPacketLength(buffer.AsSpan(0, read));
+                var forward = (int)Math.Min(read, relay);
+                if (forward > 0)
+                    await to.SendAsync(buffer.AsMemory(0, forward), _stop.Token);
+                if (relay != long.MaxValue)
+                    relay -= forward;
             }
         }
         catch (Exception)
@@ -108,6 +121,19 @@ public sealed class TcpProxy : IAsyncDisposable
             if (_sockets.TryRemove(socket, out _))
                 socket.Close();
         }
+    }
+
+    /// <summary>Fixed header (type byte, remaining-length varint) plus the remaining length.</summary>
+    private static long FirstPacketLength(ReadOnlySpan<byte> bytes)
+    {
+        long length = 0;
+        for (var i = 1; i < Math.Min(bytes.Length, 5); i++)
+        {
+            length |= (long)(bytes[i] & 0x7F) << (7 * (i - 1));
+            if ((bytes[i] & 0x80) == 0)
+                return i + 1 + length;
+        }
+        return bytes.Length;
     }
 
     public async ValueTask DisposeAsync()
