@@ -8,10 +8,13 @@ public static class Program
     // --intel-scale runs the intel compile/swap memory check instead (see Intel/IntelScaleCheck.cs);
     // it starts itself again with --intel-scale-case for each case. --detect-ratio [COPIES] times the
     // corpus replay decode only and with every detector (see Engine/DetectionThroughputCheck.cs).
+    // --alert-throughput [COUNT] [full|normal] times raise -> SQLite outbox -> PUBACK (Uplink/AlertThroughputCheck.cs).
     // --mqtt-throughput [COUNT] [IN-FLIGHT] [BROKER] times outbox -> PUBACK into mosquitto (Uplink/MqttThroughputCheck.cs).
     public static void Main(string[] args)
     {
-        if (args is ["--intel-scale", .. var only] && only.Length <= 1)
+        if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
+            Uplink.AlertThroughputCheck.Run(alertArgs);
+        else if (args is ["--intel-scale", .. var only] && only.Length <= 1)
             Intel.IntelScaleCheck.Run(only.FirstOrDefault());
         else if (args is [Engine.DetectionThroughputCheck.Argument, .. var copies] && copies.Length <= 1)
             Engine.DetectionThroughputCheck.Run(copies.Length == 0 ? 226 : int.Parse(copies[0], System.Globalization.CultureInfo.InvariantCulture));

@@ -73,7 +73,7 @@ internal static class ReplayCommand
         EdgeSettings settings;
         try
         {
-            settings = EdgeConfiguration.Load(configFile);
+            settings = EdgeConfiguration.LoadWithOverrides(configFile);
         }
         catch (ConfigurationException e)
         {

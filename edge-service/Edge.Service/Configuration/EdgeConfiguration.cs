@@ -43,6 +43,15 @@ public static class EdgeConfiguration
         return prefixed;
     }
 
+    /// <summary>The settings with the keys set remotely (<c>config-set</c>) applied: those live in the
+    /// state folder, which the settings themselves may move, so the files are read first.</summary>
+    public static EdgeSettings LoadWithOverrides(string? file)
+    {
+        var first = Load(file);
+        var overrides = new SettingsOverrides(StatePaths.Resolve(first.Sensor.StateDirectory).Overrides).Read();
+        return overrides.Count == 0 ? first : Load(file, overrides);
+    }
+
     /// <summary>Binds and validates one <c>Edge</c> section (tests give it an in-memory one).</summary>
     public static EdgeSettings Bind(IConfigurationSection section)
     {

@@ -83,7 +83,7 @@ public static class MqttThroughputCheck
     private static byte[] Payload(int i) => Encoding.UTF8.GetBytes(
         $$"""{"schema":"edge.alert/1","id":"01J{{i:D23}}","ts":"2026-01-01T00:00:00Z","first_seen":"2026-01-01T00:00:00Z","last_seen":"2026-01-01T00:00:00Z","count":1,"agency":"bench","sensor":"s1","category":"cnc","severity":"high","rule":{"id":"edge.cnc.intel","name":"Contact with a known C&C server"},"indicator":"evil.example","kind":"domain","src":{"ip":"192.168.1.23","port":51514},"dst":{"ip":"203.0.113.66","port":443},"proto":"tcp","tls":{"sni":"evil.example","ja3":"771,4865-4866-4867,0-23-65281,29-23-24,0","ja4":"t13d1516h2_8daaf6152771_b0da82dd1658"},"intel":{"list":"cnc.txt","source":"sample"},"blocked":false,"evidence":"TLS ClientHello to evil.example (C&C list)"}""");
 
-    private static (Process, DirectoryInfo, string) StartMosquitto()
+    internal static (Process, DirectoryInfo, string) StartMosquitto()
     {
         var binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException("mosquitto is not installed: run tools/dev/deps.sh, or give a BROKER url");
