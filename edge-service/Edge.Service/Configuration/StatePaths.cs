@@ -15,6 +15,8 @@ public sealed class StatePaths(string root)
 
     public string CommandWork => Path.Combine(Root, "commands");
 
+    public string Acknowledgements => Path.Combine(Root, "alerts-open.log");
+
     public static StatePaths Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

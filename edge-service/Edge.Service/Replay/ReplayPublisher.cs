@@ -19,6 +19,8 @@ public sealed class ReplayPublisher : IAsyncDisposable
         _logging = logging;
     }
 
+    private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(5);
+
     public ServiceUplink Uplink => _uplink;
 
     public static async Task<ReplayPublisher> StartAsync(EdgeSettings settings, string? configFile, ReplayDetection detection,
@@ -31,6 +33,11 @@ public sealed class ReplayPublisher : IAsyncDisposable
             StatePaths.Resolve(settings.Sensor.StateDirectory), detection.Intel, detection.IntelPaths, null, pipeline,
             logging, TimeProvider.System)).ConfigureAwait(false);
         var echo = uplink.Embedded is null ? null : await BrokerEcho.StartAsync(uplink.Embedded.Url, uplink.Topics.Root).ConfigureAwait(false);
+        // Replay once connected (or after a bounded wait: the outbox keeps the alerts either way), so the
+        // birth comes before the alerts and commands queued for this sensor are taken during the replay.
+        var deadline = DateTime.UtcNow + ConnectWait;
+        while (!uplink.Stats.Connected && DateTime.UtcNow < deadline)
+            await Task.Delay(10).ConfigureAwait(false);
         return new ReplayPublisher(uplink, echo, logging);
     }
 

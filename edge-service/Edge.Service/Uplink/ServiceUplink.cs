@@ -78,7 +78,8 @@ public sealed class ServiceUplink : IAsyncDisposable
         var started = time.GetUtcNow();
         var catalog = new IntelCatalog(setup.IntelLists, state.ReceivedIntel, time);
         var editor = new SettingsEditor(setup.ConfigFile, new SettingsOverrides(state.Overrides), settings);
-        var acknowledgements = new AlertAcknowledgements();
+        Directory.CreateDirectory(state.Root);
+        var acknowledgements = new AlertAcknowledgements(journal: state.Acknowledgements);
         var actions = new SensorActions(acknowledgements, setup.Intel, catalog, editor,
             settings.Evidence.Directory.Length > 0 ? settings.Evidence.Directory : null, logger);
         var identity = new SensorIdentity(topics.Agency, topics.Sensor, Version, settings.Sensor.Board, started)

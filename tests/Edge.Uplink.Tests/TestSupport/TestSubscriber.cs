@@ -125,6 +125,13 @@ public sealed class TestSubscriber : IAsyncDisposable
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build(), timeout.Token);
     }
 
+    public async Task<MqttClientPublishResult> PublishAsync(string topic, byte[] payload)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        return await _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+    }
+
     public IEnumerable<Received> On(string topic) => Received.Where(r => r.Topic == topic);
 
     public async ValueTask DisposeAsync()
