@@ -40,6 +40,14 @@ public class NativeAotPublishTests
             var refused = Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--config", badConfig, "--no-progress");
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("Edge:Detection:Beacon:Window", refused.Output, StringComparison.Ordinal);
+
+            // The uplink under NativeAOT: SQLite outbox, MQTTnet client and the embedded MQTTnet broker.
+            var settings = Path.Combine(work.FullName, "publish.json");
+            File.WriteAllText(settings, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "state")}}" } } }""");
+            var published = Run(native, repo, TimeSpan.FromMinutes(1), "replay", "--config", settings, "--publish", "--no-progress");
+            Assert.True(published.ExitCode == 0, published.Output);
+            Assert.Matches(@"(?m)^outbox\s+27 alert message\(s\) stored .*27 message\(s\) acknowledged by the broker, 0 left", published.Output);
+            Assert.Matches(@"(?m)^broker saw\s+27 alert\(s\)", published.Output);
         }
         finally
         {
