@@ -74,11 +74,13 @@ public sealed class AlertAcknowledgements(int capacity = 4096) : IAlertSink
     {
         lock (_lock)
         {
-            if (!_known.Contains(alertId))
-                return false;
+            // An open alert is known even when later (low) alerts pushed its id out of _known.
             if (_open.Remove(alertId))
+            {
                 Acknowledged++;
-            return true;
+                return true;
+            }
+            return _known.Contains(alertId);
         }
     }
 }
