@@ -126,6 +126,12 @@ public sealed class AlertAcknowledgements : IAlertSink
     private void Compact()
     {
         var lines = new List<string>(_known.Count + _open.Count);
+        // Open alerts whose ids later alerts pushed out of the known window stay open after a restart.
+        foreach (var id in _order)
+        {
+            if (_open.TryGetValue(id, out var open) && !_known.Contains(id))
+                lines.Add($"r {id} {(int)open}");
+        }
         foreach (var id in _knownOrder)
             lines.Add(_open.TryGetValue(id, out var severity) ? $"r {id} {(int)severity}" : $"r {id} 0");
         var temporary = _journal + ".tmp";
@@ -139,14 +145,14 @@ public sealed class AlertAcknowledgements : IAlertSink
     {
         lock (_lock)
         {
-            if (!_known.Contains(alertId))
-                return false;
+            // An open alert is known even when later (low) alerts pushed its id out of _known.
             if (_open.Remove(alertId))
             {
                 Acknowledged++;
                 Append($"a {alertId}");
+                return true;
             }
-            return true;
+            return _known.Contains(alertId);
         }
     }
 }

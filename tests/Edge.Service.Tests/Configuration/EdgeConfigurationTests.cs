@@ -3,6 +3,8 @@ using Edge.Detect.Behaviour;
 using Edge.Detect.Detectors;
 using Edge.Detect.Evidence;
 using Edge.Service.Configuration;
+using Edge.Uplink.Mqtt;
+using Edge.Uplink.Outbox;
 using Microsoft.Extensions.Configuration;
 
 namespace Edge.Service.Tests.Configuration;
@@ -36,6 +38,23 @@ public class EdgeConfigurationTests
         Assert.Equal(new AlertOptions(), shipped.Alerts);
         Assert.Equal(new EvidenceOptions(), shipped.Evidence);
         Assert.Empty(shipped.Intel.Lists);
+        AssertSame(new UplinkOptions(), shipped.Uplink);
+        Assert.Equal(new OutboxOptions(), shipped.Outbox);
+        var commands = new CommandSettings();
+        Assert.Empty(shipped.Commands.TrustedKeys);
+        Assert.Equal((commands.ReplayWindowSeconds, commands.ClockSkewSeconds), (shipped.Commands.ReplayWindowSeconds, shipped.Commands.ClockSkewSeconds));
+    }
+
+    private static void AssertSame(UplinkOptions expected, UplinkOptions actual)
+    {
+        // An empty Broker and an absent one both mean the embedded broker.
+        Assert.False(actual.HasBroker);
+        Assert.Equal((expected.Username, expected.Password, expected.CaFile, expected.ClientCertificateFile, expected.ClientKeyFile),
+            (actual.Username, actual.Password, actual.CaFile, actual.ClientCertificateFile, actual.ClientKeyFile));
+        Assert.Equal((expected.ProtocolVersion, expected.KeepAliveSeconds, expected.HeartbeatSeconds, expected.SessionExpirySeconds),
+            (actual.ProtocolVersion, actual.KeepAliveSeconds, actual.HeartbeatSeconds, actual.SessionExpirySeconds));
+        Assert.Equal((expected.ReconnectMinSeconds, expected.ReconnectMaxSeconds, expected.MaxInFlight, expected.ConnectTimeoutSeconds),
+            (actual.ReconnectMinSeconds, actual.ReconnectMaxSeconds, actual.MaxInFlight, actual.ConnectTimeoutSeconds));
     }
 
     private static void AssertSame(BeaconOptions expected, BeaconOptions actual)
@@ -81,8 +100,29 @@ public class EdgeConfigurationTests
     [InlineData("Detection:ProtectedDomains:0", "not a domain", "Edge:Detection:ProtectedDomains:0")]
     [InlineData("Intel:Lists:0", " ", "Edge:Intel:Lists:0")]
     [InlineData("Evidence:SnapLength", "10", "Edge:Evidence:SnapLength")]
+    [InlineData("Uplink:Broker", "ftp://x", "Edge:Uplink:Broker")]
+    [InlineData("Uplink:HeartbeatSeconds", "0", "Edge:Uplink:HeartbeatSeconds")]
+    [InlineData("Commands:TrustedKeys:ops", "not a key", "Edge:Commands:TrustedKeys:ops")]
+    [InlineData("Commands:ReplayWindowSeconds", "1", "Edge:Commands:ReplayWindowSeconds")]
     public void An_out_of_range_value_is_refused_naming_its_key(string key, string value, string named) =>
         Assert.Equal(named, Refused((key, value)));
+
+    [Fact]
+    public void The_outbox_is_checked_once_it_has_a_path()
+    {
+        Assert.Equal("Edge:Outbox:MaxMessages", Refused(("Outbox:Path", "/var/lib/edge/outbox.db"), ("Outbox:MaxMessages", "-1")));
+        Assert.Equal("Edge:Outbox:MaxBytes", Refused(("Outbox:Path", "/var/lib/edge/outbox.db"), ("Outbox:MaxBytes", "1024")));
+        // 0 is documented as "no limit but MaxBytes".
+        Assert.Equal(0, Bind(("Outbox:Path", "/var/lib/edge/outbox.db"), ("Outbox:MaxMessages", "0")).Outbox.MaxMessages);
+    }
+
+    [Fact]
+    public void A_trusted_key_is_taken_as_base64()
+    {
+        var key = Convert.ToBase64String(new byte[32]);
+        var settings = Bind(("Commands:TrustedKeys:ops-1", key));
+        Assert.Equal(key, settings.Commands.TrustedKeys["ops-1"]);
+    }
 
     [Fact]
     public void A_value_of_the_wrong_type_is_refused_naming_its_key() =>
