@@ -24,13 +24,19 @@ public sealed class IntelCatalog(IReadOnlyList<string> configured, string receiv
         return sources;
     }
 
-    /// <summary>Moves a verified list into the catalog; returns where it now lies.</summary>
+    private const string NoCategory = "any";
+
+    /// <summary>Moves a verified list into the catalog, replacing an earlier list of the same name
+    /// whatever its category; returns where it now lies.</summary>
     public string Place(IntelUpdate update)
     {
         Directory.CreateDirectory(ReceivedDirectory);
-        // The category travels in the file name (list.category.txt) so a restart reloads it the same way.
-        var name = Path.GetFileNameWithoutExtension(update.List);
-        var target = Path.Combine(ReceivedDirectory, update.Category is null ? $"{name}.txt" : $"{name}.{update.Category}.txt");
+        // The category travels in the file name (name.category.txt) so a restart reloads it the same
+        // way; dots of the list's own name become '-' so they cannot pose as a category.
+        var name = (update.List.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? update.List[..^4] : update.List).Replace('.', '-');
+        foreach (var earlier in Directory.GetFiles(ReceivedDirectory, name + ".*.txt"))
+            File.Delete(earlier);
+        var target = Path.Combine(ReceivedDirectory, $"{name}.{update.Category ?? NoCategory}.txt");
         File.Move(update.Path, target, overwrite: true);
         return target;
     }
@@ -54,6 +60,6 @@ public sealed class IntelCatalog(IReadOnlyList<string> configured, string receiv
     private static string? CategoryOf(string file)
     {
         var parts = Path.GetFileNameWithoutExtension(file).Split('.');
-        return parts.Length >= 2 ? parts[^1] : null;
+        return parts.Length == 2 && parts[1] != NoCategory ? parts[1] : null;
     }
 }
