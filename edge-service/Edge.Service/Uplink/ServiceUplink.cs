@@ -22,9 +22,16 @@ public sealed class ServiceUplink : IAsyncDisposable
     private readonly OutboxAlertSink _sink;
     private readonly MqttUplink _uplink;
 
-    private ServiceUplink(SqliteOutbox outbox, OutboxAlertSink sink, MqttUplink uplink, AlertAcknowledgements acknowledgements,
-        SensorActions actions, EmbeddedBroker? embedded)
+    private readonly CommandInbox _commands;
+
+    /// <summary>How long no command may have come before a drain counts as done (commands queued for
+    /// this sensor's session arrive one after another right after it connects).</summary>
+    private const long CommandQuietMilliseconds = 500;
+
+    private ServiceUplink(SqliteOutbox outbox, OutboxAlertSink sink, MqttUplink uplink, CommandInbox commands,
+        AlertAcknowledgements acknowledgements, SensorActions actions, EmbeddedBroker? embedded)
     {
+        _commands = commands;
         _outbox = outbox;
         _sink = sink;
         _uplink = uplink;
@@ -94,17 +101,18 @@ public sealed class ServiceUplink : IAsyncDisposable
         var heartbeat = new ServiceHeartbeatSource(time, started, setup.Pipeline, sink, () => actions.IntelVersion ?? setup.IntelVersion);
         uplink = new MqttUplink(uplinkOptions, identity, outbox, logger, time, inbox, heartbeat);
         uplink.Start();
-        return new ServiceUplink(outbox, sink, uplink, acknowledgements, actions, embedded);
+        return new ServiceUplink(outbox, sink, uplink, inbox, acknowledgements, actions, embedded);
     }
 
-    /// <summary>Waits until every alert handed over is on disk and the outbox is empty (all PUBACKed),
-    /// or the timeout passes; false then (what is left stays in the outbox for the next start).</summary>
+    /// <summary>Waits until every alert handed over is on disk, no command is coming in, and the outbox is
+    /// empty (all PUBACKed, command results included), or the timeout passes; false then (what is
+    /// left stays in the outbox for the next start).</summary>
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         if (!_sink.Flush(timeout))
             return false;
-        while (_outbox.Stats.Depth > 0)
+        while (_outbox.Stats.Depth > 0 || (_uplink.Stats.Connected && _commands.QuietMilliseconds < CommandQuietMilliseconds))
         {
             if (DateTime.UtcNow > deadline)
                 return false;

@@ -83,10 +83,21 @@ public sealed class ServiceCommandTests : IDisposable
             await responder.PublishAsync(Root + "/cmd/" + name, payload);
         await responder.PublishAsync(Root + "/cmd/ping", Encoding.UTF8.GetString(Command(_team, "ping", "c-ping")));
 
+        string secondOutput;
         using (var second = ServiceProcess.Start(Environment(broker.Port), "replay", "--no-progress", "--publish"))
+        {
             Assert.Equal(0, second.WaitForExit(Wait));
+            secondOutput = second.Output;
+        }
 
-        await Eventually.TrueAsync(() => responder.On(Root + "/cmd-result").Count() >= sends.Length + 1, Wait, "a result for every command");
+        try
+        {
+            await Eventually.TrueAsync(() => responder.On(Root + "/cmd-result").Count() >= sends.Length + 1, Wait, "a result for every command");
+        }
+        catch (Xunit.Sdk.FailException)
+        {
+            Assert.Fail($"results: {string.Join(" | ", responder.On(Root + "/cmd-result").Select(m => m.Payload))}\nservice:\n{secondOutput}");
+        }
         var results = Results(responder);
         Assert.True(results["c-ping"].GetProperty("ok").GetBoolean());
         Assert.True(results["c-ack"].GetProperty("ok").GetBoolean());
