@@ -24,6 +24,13 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
     public async Task<int> ClientCountAsync() => (await _server.GetClientsAsync().ConfigureAwait(false)).Count;
 
+    /// <summary>Drops every client's connection; their sessions stay (a network fault, as the sensor sees it).</summary>
+    public async Task DropConnectionsAsync()
+    {
+        foreach (var client in await _server.GetClientsAsync().ConfigureAwait(false))
+            await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MQTTnet.Protocol.MqttDisconnectReasonCode.ServerShuttingDown }).ConfigureAwait(false);
+    }
+
     /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/>, or on a free port when it is 0.</summary>
     public static async Task<EmbeddedBroker> StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {

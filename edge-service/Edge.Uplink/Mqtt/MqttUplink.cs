@@ -22,6 +22,7 @@ public sealed class MqttUplink : IAsyncDisposable
     private readonly PublishPump _pump;
     private readonly HeartbeatPublisher _heartbeat;
     private readonly ReconnectLoop _reconnect;
+    private readonly SessionRecovery _recovery;
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
@@ -39,6 +40,7 @@ public sealed class MqttUplink : IAsyncDisposable
         _counters = new UplinkCounters(_time);
         _connection = new MqttConnection(options, identity, Topics, commands, _counters, logger, _time);
         _pump = new PublishPump(outbox, _counters, logger, _time);
+        _recovery = new SessionRecovery(outbox, _counters, logger);
         _heartbeat = new HeartbeatPublisher(heartbeat ?? new UplinkHeartbeatSource(_time, identity.Started, () => identity.IntelVersion),
             outbox, _counters, Topics, _time, TimeSpan.FromSeconds(options.HeartbeatSeconds), logger);
         var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(options.ReconnectMinSeconds), TimeSpan.FromSeconds(options.ReconnectMaxSeconds));
@@ -105,6 +107,7 @@ public sealed class MqttUplink : IAsyncDisposable
             var window = result.ReceiveMaximum is > 0 ? Math.Min(_options.MaxInFlight, (int)result.ReceiveMaximum.Value) : _options.MaxInFlight;
             _counters.Connected();
             UplinkLog.Connected(_logger, Broker.ToString(), session.Client.Options.ClientId, _options.ProtocolVersion, result.IsSessionPresent, window);
+            _recovery.AfterConnect(Broker.ToString(), result.IsSessionPresent);
 
             var client = session.Client;
             var pump = _pump.RunAsync((record, token) => client.PublishAsync(ToMessage(record), token), window, session.Watchdog.Heard, session.Lost);

@@ -11,6 +11,8 @@ public sealed class UplinkCounters
     private long _deadLinks;
     private long _commands;
     private long _heartbeats;
+    private long _sessionsLost;
+    private long _redelivered;
     private volatile bool _connected;
     private volatile ErrorNote? _lastError;
 
@@ -46,6 +48,13 @@ public sealed class UplinkCounters
 
     public void CommandReceived() => Interlocked.Increment(ref _commands);
 
+    /// <summary>The broker had lost the sensor's session; <paramref name="redelivered"/> kept messages are pending again.</summary>
+    public void SessionLost(int redelivered)
+    {
+        Interlocked.Increment(ref _sessionsLost);
+        Interlocked.Add(ref _redelivered, redelivered);
+    }
+
     public void HeartbeatSent() => Interlocked.Increment(ref _heartbeats);
 
     public void Error(string error) => _lastError = new ErrorNote(error, _time.GetUtcNow());
@@ -56,7 +65,8 @@ public sealed class UplinkCounters
         var error = _lastError;
         return new UplinkStats(_connected, Interlocked.Read(ref _sent), Interlocked.Read(ref _failed), connects,
             Math.Max(0, connects - 1), Interlocked.Read(ref _connectFailures), Interlocked.Read(ref _deadLinks),
-            Interlocked.Read(ref _commands), Interlocked.Read(ref _heartbeats), error?.Text, error?.At);
+            Interlocked.Read(ref _commands), Interlocked.Read(ref _heartbeats), error?.Text, error?.At,
+            Interlocked.Read(ref _sessionsLost), Interlocked.Read(ref _redelivered));
     }
 
     private sealed record ErrorNote(string Text, DateTimeOffset At);

@@ -40,4 +40,10 @@ internal static partial class UplinkLog
 
     [LoggerMessage(12, LogLevel.Debug, "MQTT: heartbeat not sent: {Reason}")]
     public static partial void HeartbeatFailed(ILogger logger, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "MQTT: {Broker} has no session for the sensor (it lost its state: restarted without persistence or killed); sending again {Count} delivered message(s) kept in the outbox")]
+    public static partial void SessionLost(ILogger logger, string broker, int count);
+
+    [LoggerMessage(14, LogLevel.Error, "MQTT: the broker lost the sensor's session, but the outbox could not make its kept messages pending again")]
+    public static partial void RedeliverFailed(ILogger logger, Exception exception);
 }

@@ -8,6 +8,8 @@ namespace Edge.Uplink.Mqtt;
 /// <param name="Reconnects">Successful connections after the first.</param>
 /// <param name="ConnectFailures">Connection attempts that failed.</param>
 /// <param name="DeadLinks">Links dropped because the broker stopped answering.</param>
+/// <param name="SessionsLost">Connects where the broker had lost the sensor's session.</param>
+/// <param name="Redelivered">Delivered messages sent again after such a connect.</param>
 public readonly record struct UplinkStats(
     bool Connected,
     long Sent,
@@ -19,4 +21,6 @@ public readonly record struct UplinkStats(
     long CommandsReceived,
     long HeartbeatsSent,
     string? LastError,
-    DateTimeOffset? LastErrorAt);
+    DateTimeOffset? LastErrorAt,
+    long SessionsLost = 0,
+    long Redelivered = 0);

@@ -30,6 +30,12 @@ internal static class OutboxMigrations
             refused INTEGER NOT NULL);
         INSERT INTO counters VALUES (1, 0, 0, 0, 0, 0, 0);
         """,
+        // 2: a delivered message is kept for the redelivery window (delivered_at set, in Unix ms)
+        // instead of deleted, so it can be sent again to a broker that lost it.
+        """
+        ALTER TABLE messages ADD COLUMN delivered_at INTEGER;
+        CREATE INDEX messages_kept ON messages(delivered_at) WHERE delivered_at IS NOT NULL;
+        """,
     ];
 
     public static int Latest => s_steps.Length;

@@ -15,6 +15,10 @@ public sealed record OutboxOptions
 
     public OutboxSynchronous Synchronous { get; set; } = OutboxSynchronous.Full;
 
+    /// <summary>Seconds a delivered message is kept (not read, not counted in the depth, first to go when
+    /// full) so it can be sent again if the broker loses it (<see cref="IOutbox.Redeliver"/>); 0 deletes at once.</summary>
+    public int RedeliveryWindowSeconds { get; set; } = 300;
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Path))
@@ -23,6 +27,8 @@ public sealed record OutboxOptions
             throw new ArgumentOutOfRangeException(nameof(MaxBytes), MaxBytes, "MaxBytes must be at least 65,536");
         if (MaxMessages < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxMessages), MaxMessages, "MaxMessages must be 0 (no limit) or positive");
+        if (RedeliveryWindowSeconds < 0)
+            throw new ArgumentOutOfRangeException(nameof(RedeliveryWindowSeconds), RedeliveryWindowSeconds, "RedeliveryWindowSeconds must be 0 (delete at once) or positive");
         if (!Enum.IsDefined(Synchronous))
             throw new ArgumentOutOfRangeException(nameof(Synchronous), Synchronous, "Synchronous must be Full or Normal");
     }

@@ -15,6 +15,11 @@ internal sealed class OutboxStatements : IDisposable
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _read;
     private readonly SqliteCommand _saveCounters;
+    private readonly SqliteCommand _markDelivered;
+    private readonly SqliteCommand _purgeKept;
+    private readonly SqliteCommand _dropOldestKept;
+    private readonly SqliteCommand _redeliver;
+    private readonly SqliteCommand _oldestKept;
 
     public OutboxStatements(SqliteConnection connection)
     {
@@ -26,15 +31,66 @@ internal sealed class OutboxStatements : IDisposable
             "INSERT INTO messages(topic, payload, priority, message_id, size, added_at) VALUES ($topic, $payload, $priority, $id, $size, $at) RETURNING seq",
             "$topic", "$payload", "$priority", "$id", "$size", "$at");
         _dropOldest = Command(connection,
-            "DELETE FROM messages WHERE seq = (SELECT seq FROM messages WHERE priority <= $max ORDER BY priority, seq LIMIT 1) RETURNING priority, size",
+            "DELETE FROM messages WHERE seq = (SELECT seq FROM messages WHERE priority <= $max AND delivered_at IS NULL ORDER BY priority, seq LIMIT 1) RETURNING priority, size",
             "$max");
         _delete = Command(connection, "DELETE FROM messages WHERE seq = $seq RETURNING priority, size", "$seq");
         _read = Command(connection,
-            "SELECT seq, topic, payload, priority, message_id FROM messages WHERE seq > $after ORDER BY seq LIMIT $max",
+            "SELECT seq, topic, payload, priority, message_id FROM messages WHERE seq > $after AND delivered_at IS NULL ORDER BY seq LIMIT $max",
             "$after", "$max");
         _saveCounters = Command(connection,
             "UPDATE counters SET added = $added, delivered = $delivered, dropped_low = $low, dropped_medium = $medium, dropped_high = $high, refused = $refused WHERE id = 1",
             "$added", "$delivered", "$low", "$medium", "$high", "$refused");
+        _markDelivered = Command(connection,
+            "UPDATE messages SET delivered_at = $at WHERE seq = $seq AND delivered_at IS NULL RETURNING priority, size", "$seq", "$at");
+        _purgeKept = Command(connection,
+            "DELETE FROM messages WHERE delivered_at IS NOT NULL AND delivered_at <= $cutoff RETURNING priority, size", "$cutoff");
+        _dropOldestKept = Command(connection,
+            "DELETE FROM messages WHERE seq = (SELECT seq FROM messages WHERE delivered_at IS NOT NULL ORDER BY delivered_at, seq LIMIT 1) RETURNING priority, size");
+        _redeliver = Command(connection,
+            "UPDATE messages SET delivered_at = NULL WHERE delivered_at IS NOT NULL RETURNING priority, size");
+        _oldestKept = Command(connection, OldestKeptSql);
+    }
+
+    private const string OldestKeptSql = "SELECT MIN(delivered_at) FROM messages WHERE delivered_at IS NOT NULL";
+
+    /// <summary>Unix ms when the oldest kept message was delivered, 0 when none is kept.</summary>
+    public static long OldestKept(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = OldestKeptSql;
+        return command.ExecuteScalar() is long at ? at : 0;
+    }
+
+    public long OldestKept() => _oldestKept.ExecuteScalar() is long at ? at : 0;
+
+    /// <summary>Marks a pending message delivered at <paramref name="atMillis"/>; false if it is not pending.</summary>
+    public bool TryMarkDelivered(long sequence, long atMillis, out OutboxPriority priority, out long size)
+    {
+        _markDelivered.Parameters[0].Value = sequence;
+        _markDelivered.Parameters[1].Value = atMillis;
+        return Removed(_markDelivered, out priority, out size);
+    }
+
+    /// <summary>Deletes kept messages delivered at or before <paramref name="cutoffMillis"/>.</summary>
+    public List<(OutboxPriority Priority, long Size)> PurgeKept(long cutoffMillis)
+    {
+        _purgeKept.Parameters[0].Value = cutoffMillis;
+        return Rows(_purgeKept);
+    }
+
+    /// <summary>Deletes the kept message delivered first.</summary>
+    public bool TryDropOldestKept(out OutboxPriority priority, out long size) => Removed(_dropOldestKept, out priority, out size);
+
+    /// <summary>Makes every kept message pending again.</summary>
+    public List<(OutboxPriority Priority, long Size)> Redeliver() => Rows(_redeliver);
+
+    private static List<(OutboxPriority, long)> Rows(SqliteCommand command)
+    {
+        var rows = new List<(OutboxPriority, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            rows.Add(((OutboxPriority)reader.GetInt32(0), reader.GetInt64(1)));
+        return rows;
     }
 
     public void Begin() => _begin.ExecuteNonQuery();
@@ -96,7 +152,8 @@ internal sealed class OutboxStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[_begin, _commit, _rollback, _insert, _dropOldest, _delete, _read, _saveCounters])
+        foreach (var command in (SqliteCommand[])[_begin, _commit, _rollback, _insert, _dropOldest, _delete, _read, _saveCounters,
+                     _markDelivered, _purgeKept, _dropOldestKept, _redeliver, _oldestKept])
             command.Dispose();
     }
 

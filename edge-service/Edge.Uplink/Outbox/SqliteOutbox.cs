@@ -3,11 +3,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Edge.Uplink.Outbox;
 
-/// <summary>The outbox in one SQLite file (WAL). Every Add, AddRange and Delete is one transaction,
+/// <summary>The outbox in one SQLite file (WAL). Every Add, AddRange and Redeliver is one transaction,
 /// committed (with <see cref="OutboxSynchronous.Full"/>: fsynced) before it returns, counters
 /// included. One connection behind one lock: SQLite writes one transaction at a time anyway, and the
 /// in-memory totals change only with the commit that made them true. A file that cannot be used is
-/// moved aside and a fresh one started (<see cref="Recovery"/>).</summary>
+/// moved aside and a fresh one started (<see cref="Recovery"/>). Deliveries are batched
+/// (<see cref="DeleteBatch"/>); a delivered message is kept for
+/// <see cref="OutboxOptions.RedeliveryWindowSeconds"/> and purged by a later transaction.</summary>
 public sealed class SqliteOutbox : IOutbox
 {
     private readonly Lock _gate = new();
@@ -47,7 +49,7 @@ public sealed class SqliteOutbox : IOutbox
         {
             lock (_gate)
             {
-                if (!_disposed)
+                if (!_disposed && (_pendingDeletes.Count > 0 || PurgeDue()))
                     FlushDeletes();
                 return _ledger.Stats;
             }
@@ -111,8 +113,9 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
-    /// <summary>Marks a message delivered; it is removed with the next write, read or
-    /// <see cref="DeleteBatch"/> deliveries, whichever comes first.</summary>
+    /// <summary>Marks a message delivered; that is written with the next write, read or
+    /// <see cref="DeleteBatch"/> deliveries, whichever comes first. It is then kept for the
+    /// redelivery window (or removed at once when the window is 0).</summary>
     public void Delete(long sequence)
     {
         lock (_gate)
@@ -124,9 +127,38 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
+    public int Redeliver()
+    {
+        lock (_gate)
+        {
+            var ledger = Begin();
+            try
+            {
+                ApplyDeletes(ref ledger);
+                var rows = ledger.Kept == 0 ? [] : _sql.Redeliver();
+                foreach (var (priority, size) in rows)
+                    ledger.Redelivered(priority, size);
+                ledger.OldestKeptAt = 0;
+                if (rows.Count > 0)
+                    _sql.SaveCounters(ledger);
+                Commit(ledger);
+                return rows.Count;
+            }
+            catch
+            {
+                Rollback();
+                throw;
+            }
+        }
+    }
+
+    private long WindowMillis => _options.RedeliveryWindowSeconds * 1000L;
+
+    private bool PurgeDue() => _ledger.OldestKeptAt != 0 && _ledger.OldestKeptAt <= Now() - WindowMillis;
+
     private void FlushDeletes()
     {
-        if (_pendingDeletes.Count == 0)
+        if (_pendingDeletes.Count == 0 && !PurgeDue())
             return;
         var ledger = Begin();
         try
@@ -144,18 +176,31 @@ public sealed class SqliteOutbox : IOutbox
     /// <summary>Inside an open transaction; the pending list is emptied by <see cref="Commit"/>.</summary>
     private void ApplyDeletes(ref OutboxLedger ledger)
     {
-        if (_pendingDeletes.Count == 0)
-            return;
-        var removed = false;
+        var changed = false;
+        var now = Now();
         foreach (var sequence in _pendingDeletes)
         {
-            if (_sql.TryDelete(sequence, out var priority, out var size))
+            if (WindowMillis == 0)
             {
-                ledger.Removed(priority, size, delivered: true);
-                removed = true;
+                if (_sql.TryDelete(sequence, out var priority, out var size))
+                {
+                    ledger.Removed(priority, size, delivered: true);
+                    changed = true;
+                }
+            }
+            else if (_sql.TryMarkDelivered(sequence, now, out var priority, out var size))
+            {
+                ledger.MarkedDelivered(priority, size, now);
+                changed = true;
             }
         }
-        if (removed)
+        if (ledger.OldestKeptAt != 0 && ledger.OldestKeptAt <= now - WindowMillis)
+        {
+            foreach (var (priority, size) in _sql.PurgeKept(now - WindowMillis))
+                ledger.KeptRemoved(priority, size);
+            ledger.OldestKeptAt = ledger.Kept == 0 ? 0 : _sql.OldestKept();
+        }
+        if (changed)
             _sql.SaveCounters(ledger);
     }
 

@@ -120,7 +120,7 @@ public sealed class OutboxDropPolicyTests : IDisposable
         }
         using var reopened = OutboxItems.Open(path, maxMessages: 1);
 
-        Assert.Equal(new OutboxStats(Depth: 0, Bytes: 0, Added: 4, Delivered: 1, Dropped: 3, DroppedLow: 1, DroppedMedium: 1, DroppedHigh: 1, Refused: 1),
+        Assert.Equal(new OutboxStats(Depth: 0, Bytes: 0, Added: 4, Delivered: 1, Dropped: 3, DroppedLow: 1, DroppedMedium: 1, DroppedHigh: 1, Refused: 1, Kept: 1, KeptBytes: OutboxItems.Size(8)),
             reopened.Stats);
     }
 }

@@ -3,22 +3,31 @@ using Edge.Uplink.Outbox;
 namespace Edge.Uplink.Tests.TestSupport;
 
 /// <summary>An <see cref="IOutbox"/> in memory for the uplink tests (no capacity limit, nothing
-/// durable); the SQLite outbox replaces it in the integration tests once it lands.</summary>
-public sealed class InMemoryOutbox : IOutbox
+/// durable), with the SQLite outbox's delivery semantics: a deleted message is kept (not read, not in
+/// the depth) for <c>redeliveryWindow</c> on the <see cref="TimeProvider"/>, and <see cref="Redeliver"/>
+/// makes the kept ones pending again. The default window, zero, deletes at once.</summary>
+public sealed class InMemoryOutbox(TimeProvider? time = null, TimeSpan redeliveryWindow = default) : IOutbox
 {
     private readonly Lock _lock = new();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SortedDictionary<long, OutboxRecord> _records = [];
+    private readonly SortedDictionary<long, OutboxRecord> _kept = [];
+    private readonly Queue<(long Sequence, DateTimeOffset At)> _keptByTime = new();
     private long _next;
     private long _added;
     private long _delivered;
     private long _bytes;
+    private long _keptBytes;
 
     public int DeleteCalls { get; private set; }
+
+    public int RedeliverCalls { get; private set; }
 
     public OutboxAddResult Add(OutboxItem item)
     {
         lock (_lock)
         {
+            Purge();
             var sequence = ++_next;
             _records.Add(sequence, new OutboxRecord(sequence, item.Topic, item.Payload.ToArray(), item.Priority, item.MessageId));
             _added++;
@@ -56,10 +65,40 @@ public sealed class InMemoryOutbox : IOutbox
             {
                 _delivered++;
                 _bytes -= record.Payload.Length;
+                if (redeliveryWindow > TimeSpan.Zero)
+                {
+                    _kept.Add(sequence, record);
+                    _keptByTime.Enqueue((sequence, _time.GetUtcNow()));
+                    _keptBytes += record.Payload.Length;
+                }
             }
+
+            Purge();
         }
     }
 
+    public int Redeliver()
+    {
+        lock (_lock)
+        {
+            RedeliverCalls++;
+            Purge();
+            foreach (var (sequence, record) in _kept)
+            {
+                _records.Add(sequence, record);
+                _bytes += record.Payload.Length;
+                _delivered--;
+            }
+
+            var count = _kept.Count;
+            _kept.Clear();
+            _keptByTime.Clear();
+            _keptBytes = 0;
+            return count;
+        }
+    }
+
+    /// <summary>Whether the message is still to be sent (kept ones are not).</summary>
     public bool Contains(long sequence)
     {
         lock (_lock)
@@ -71,11 +110,25 @@ public sealed class InMemoryOutbox : IOutbox
         get
         {
             lock (_lock)
-                return new OutboxStats(_records.Count, _bytes, _added, _delivered, 0, 0, 0, 0, 0);
+            {
+                Purge();
+                return new OutboxStats(_records.Count, _bytes, _added, _delivered, 0, 0, 0, 0, 0, _kept.Count, _keptBytes);
+            }
         }
     }
 
     public void Dispose()
     {
+    }
+
+    private void Purge()
+    {
+        var cutoff = _time.GetUtcNow() - redeliveryWindow;
+        while (_keptByTime.TryPeek(out var oldest) && oldest.At <= cutoff)
+        {
+            _keptByTime.Dequeue();
+            if (_kept.Remove(oldest.Sequence, out var record))
+                _keptBytes -= record.Payload.Length;
+        }
     }
 }

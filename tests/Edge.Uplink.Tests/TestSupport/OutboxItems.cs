@@ -17,6 +17,10 @@ public static class OutboxItems
     public static string Name(OutboxRecord record) => record.MessageId!;
 
     public static SqliteOutbox Open(string path, int maxMessages = 0, long maxBytes = 1 << 20,
-        OutboxSynchronous synchronous = OutboxSynchronous.Normal, TimeProvider? time = null) =>
-        new(new OutboxOptions { Path = path, MaxMessages = maxMessages, MaxBytes = maxBytes, Synchronous = synchronous }, time);
+        OutboxSynchronous synchronous = OutboxSynchronous.Normal, TimeProvider? time = null, int redeliveryWindowSeconds = 300) =>
+        new(new OutboxOptions
+        {
+            Path = path, MaxMessages = maxMessages, MaxBytes = maxBytes, Synchronous = synchronous,
+            RedeliveryWindowSeconds = redeliveryWindowSeconds,
+        }, time);
 }
