@@ -158,6 +158,8 @@ public sealed class OutboxAlertSinkTests : IDisposable
 
         public void Delete(long sequence) => Inner.Delete(sequence);
 
+        public int Redeliver() => Inner.Redeliver();
+
         public void Dispose()
         {
             _gate.Set();
