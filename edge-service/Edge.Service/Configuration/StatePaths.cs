@@ -17,6 +17,9 @@ public sealed class StatePaths(string root)
 
     public string Acknowledgements => Path.Combine(Root, "alerts-open.log");
 
+    /// <summary>Ids of signed commands already taken, so a restart still refuses their replay.</summary>
+    public string SeenCommands => Path.Combine(Root, "commands-seen.log");
+
     public static StatePaths Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

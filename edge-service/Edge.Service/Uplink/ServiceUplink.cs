@@ -95,7 +95,7 @@ public sealed class ServiceUplink : IAsyncDisposable
         };
         MqttUplink? uplink = null;
         var processor = new CommandProcessor(CommandOptionsOf(settings, state), TrustedKeysOf(settings.Commands), actions,
-            new InMemorySeenCommandStore(), time);
+            new JournaledSeenCommandStore(state.SeenCommands, time.GetUtcNow()), time);
         var inbox = new CommandInbox(processor, () => uplink!.CommandResults);
         var sink = new OutboxAlertSink(new AlertMessageMapper(topics, time), outbox, () => uplink?.NotifyOutbox());
         var heartbeat = new ServiceHeartbeatSource(time, started, setup.Pipeline, sink, () => actions.IntelVersion ?? setup.IntelVersion);
