@@ -117,8 +117,10 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
                 _stored();
                 return;
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception e) when (e is not ObjectDisposedException)
             {
+                // Whatever failed (disk, database, a bug), the batch is kept and tried again: the writer
+                // must not die silently with alerts queued behind it; LastError keeps the reason.
                 Volatile.Write(ref _lastError, e.Message);
                 Thread.Sleep(Math.Min(1000, 10 << Math.Min(attempt, 6)));
             }
