@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Detect.Alerts;
 using Edge.Detect.Findings;
+using Edge.Service.Tests.TestSupport;
 using Edge.Service.Uplink;
 using Edge.Uplink.Messages;
 using Edge.Uplink.Outbox;
@@ -16,22 +17,9 @@ public class AlertMessageMapperTests
     private static readonly AlertMessageMapper s_mapper = new(new TopicLayout("agency-7", "lan-edge-1"),
         new FixedTime(new DateTimeOffset(2026, 11, 25, 15, 32, 30, 123, TimeSpan.Zero)));
 
-    private static Finding Finding(Severity severity = Severity.High) => new()
+    private static Finding Finding(Severity severity = Severity.High) => TestAlerts.Finding(severity) with
     {
-        RuleId = "intel-domain",
-        RuleName = "Domain on a threat list",
-        Category = AlertCategories.Phishing,
-        Severity = severity,
-        Kind = EvidenceKinds.TlsSni,
-        Indicator = "login-bank.example",
-        Evidence = "TLS SNI login-bank.example is on the phishing list",
-        TimestampMicros = 1_764_000_000_000_000,
-        Client = IpAddr.Parse("192.168.1.20"),
-        ClientPort = 51234,
         Server = IpAddr.Parse("2001:db8::1"),
-        ServerPort = 443,
-        Protocol = 6,
-        IntelList = "phishing",
         IntelSource = "openphish",
         TlsSni = "login-bank.example",
     };
