@@ -97,11 +97,18 @@ public sealed class PublishPump
                 _outbox.Delete(record.Sequence);
                 _counters.Sent();
             }
-            else
+            else if (IsPermanent(result.ReasonCode))
             {
                 UplinkLog.PublishRefused(_logger, record.Sequence, record.Topic, record.MessageId, result.ReasonCode.ToString(), result.ReasonString);
                 _counters.Failed($"broker refused message {record.Sequence} on {record.Topic}: {result.ReasonCode}");
                 _outbox.Delete(record.Sequence);
+            }
+            else
+            {
+                // Quota, overload or an ACL being edited: the refusal may pass. The message stays and
+                // is offered again on the next connection (or start); the rest keep flowing meanwhile.
+                UplinkLog.PublishRefusedKept(_logger, record.Sequence, record.Topic, record.MessageId, result.ReasonCode.ToString(), result.ReasonString);
+                _counters.Failed($"broker refused message {record.Sequence} on {record.Topic}: {result.ReasonCode} (kept)");
             }
         }
         catch (Exception)
@@ -114,6 +121,10 @@ public sealed class PublishPump
             inFlight.Done();
         }
     }
+
+    /// <summary>Refusals no retry can change: the topic or payload itself is wrong.</summary>
+    private static bool IsPermanent(MqttClientPublishReasonCode code) =>
+        code is MqttClientPublishReasonCode.TopicNameInvalid or MqttClientPublishReasonCode.PayloadFormatInvalid;
 
     /// <summary>Errors of the message itself (a topic MQTT cannot carry), not of the link.</summary>
     private static bool IsPoison(Exception e) =>

@@ -20,6 +20,9 @@ internal static partial class UplinkLog
     [LoggerMessage(5, LogLevel.Error, "MQTT: broker refused message {Sequence} on {Topic} (id {MessageId}): {Reason} {ReasonString}; counted as failed and removed from the outbox")]
     public static partial void PublishRefused(ILogger logger, long sequence, string topic, string? messageId, string reason, string? reasonString);
 
+    [LoggerMessage(11, LogLevel.Error, "MQTT: broker refused message {Sequence} on {Topic} (id {MessageId}): {Reason} {ReasonString}; kept in the outbox and offered again on the next connection")]
+    public static partial void PublishRefusedKept(ILogger logger, long sequence, string topic, string? messageId, string reason, string? reasonString);
+
     [LoggerMessage(6, LogLevel.Error, "MQTT: message {Sequence} on {Topic} cannot be sent ({Error}); counted as failed and removed from the outbox")]
     public static partial void PublishInvalid(ILogger logger, long sequence, string topic, string error);
 

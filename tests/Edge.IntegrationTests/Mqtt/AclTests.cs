@@ -38,9 +38,9 @@ public class AclTests(ITestOutputHelper output)
         outbox.Add(Alerts.Item(uplink.Topics.Alert("cnc"), 5));
         uplink.Start();
 
-        await Eventually.TrueAsync(() => outbox.Stats.Depth == 0, Wait, "outbox emptied");
-        Assert.Equal(2, uplink.Stats.Sent);
-        Assert.Equal(3, uplink.Stats.Failed);
+        await Eventually.TrueAsync(() => uplink.Stats.Sent == 2 && uplink.Stats.Failed == 3, Wait, "own messages sent, the others refused");
+        // Refused (NotAuthorized may be an ACL being edited): kept, offered again on the next connection.
+        Assert.Equal(3, outbox.Stats.Depth);
         Assert.True(log.Contains($"broker refused message 2 on {other.Alert("cnc")} (id a00000002): NotAuthorized"), "refusal logged");
 
         await Eventually.TrueAsync(() => incident.Received.Any(r => r.Payload.Contains("\"n\":5", StringComparison.Ordinal)), Wait, "own alerts reach the incident team");

@@ -74,7 +74,7 @@ public class PublishPumpTests
     }
 
     [Fact]
-    public async Task A_refused_message_is_counted_as_failed_logged_and_removed()
+    public async Task A_refusal_that_may_pass_is_counted_logged_and_the_message_kept_for_the_next_connection()
     {
         var outbox = Outbox(3);
         var counters = new UplinkCounters();
@@ -83,12 +83,28 @@ public class PublishPumpTests
         using var lost = new CancellationTokenSource();
         var run = pump.RunAsync((r, _) => Task.FromResult(Ack(r.Sequence == 2 ? MqttClientPublishReasonCode.NotAuthorized : MqttClientPublishReasonCode.Success)),
             8, null, lost.Token);
-        await Eventually.TrueAsync(() => outbox.Stats.Depth == 0, Wait, "outbox emptied");
+        await Eventually.TrueAsync(() => counters.Snapshot() is { Sent: 2, Failed: 1 }, Wait, "two sent, one refused");
         var stats = counters.Snapshot();
-        Assert.Equal(2, stats.Sent);
-        Assert.Equal(1, stats.Failed);
+        Assert.Equal(1, outbox.Stats.Depth);
+        Assert.Equal(2, outbox.Read(0, 10).Single().Sequence);
         Assert.Contains("NotAuthorized", stats.LastError, StringComparison.Ordinal);
         Assert.True(log.Contains("broker refused message 2 on edge/v1/a/s/alert/cnc (id id-2): NotAuthorized"), string.Join("\n", log.Lines));
+        Assert.True(log.Contains("kept in the outbox"), string.Join("\n", log.Lines));
+        await lost.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Wait, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_refusal_no_retry_can_change_removes_the_message_and_counts_it()
+    {
+        var outbox = Outbox(3);
+        var counters = new UplinkCounters();
+        var pump = new PublishPump(outbox, counters, new ListLogger(), TimeProvider.System, TimeSpan.FromMilliseconds(20));
+        using var lost = new CancellationTokenSource();
+        var run = pump.RunAsync((r, _) => Task.FromResult(Ack(r.Sequence == 2 ? MqttClientPublishReasonCode.TopicNameInvalid : MqttClientPublishReasonCode.Success)),
+            8, null, lost.Token);
+        await Eventually.TrueAsync(() => outbox.Stats.Depth == 0, Wait, "outbox emptied");
+        Assert.True(counters.Snapshot() is { Sent: 2, Failed: 1 });
         await lost.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Wait, TestContext.Current.CancellationToken));
     }
