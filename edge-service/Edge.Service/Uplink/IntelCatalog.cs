@@ -26,8 +26,11 @@ public sealed class IntelCatalog(IReadOnlyList<string> configured, string receiv
 
     private const string NoCategory = "any";
 
-    /// <summary>Moves a verified list into the catalog, replacing an earlier list of the same name
-    /// whatever its category; returns where it now lies.</summary>
+    private const string Replaced = ".replaced";
+
+    /// <summary>Moves a verified list into the catalog. An earlier list of the same name (whatever its
+    /// category) is set aside, not deleted, until <see cref="Keep"/> or <see cref="Undo"/> says whether
+    /// the new set loaded; returns where the new list lies.</summary>
     public string Place(IntelUpdate update)
     {
         Directory.CreateDirectory(ReceivedDirectory);
@@ -35,21 +38,31 @@ public sealed class IntelCatalog(IReadOnlyList<string> configured, string receiv
         // way; dots of the list's own name become '-' so they cannot pose as a category.
         var name = (update.List.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? update.List[..^4] : update.List).Replace('.', '-');
         foreach (var earlier in Directory.GetFiles(ReceivedDirectory, name + ".*.txt"))
-            File.Delete(earlier);
+            File.Move(earlier, earlier + Replaced, overwrite: true);
         var target = Path.Combine(ReceivedDirectory, $"{name}.{update.Category ?? NoCategory}.txt");
         File.Move(update.Path, target, overwrite: true);
         return target;
     }
 
-    public static void Remove(string placed)
+    /// <summary>The new list loaded: the one it replaced goes.</summary>
+    public void Keep()
+    {
+        foreach (var replaced in Directory.GetFiles(ReceivedDirectory, "*" + Replaced))
+            File.Delete(replaced);
+    }
+
+    /// <summary>The new list did not load: it goes and the one it replaced comes back.</summary>
+    public void Undo(string placed)
     {
         try
         {
             File.Delete(placed);
+            foreach (var replaced in Directory.GetFiles(ReceivedDirectory, "*" + Replaced))
+                File.Move(replaced, replaced[..^Replaced.Length], overwrite: true);
         }
         catch (IOException)
         {
-            // Left for the next update to replace; it did not load anyway.
+            // What is left is tidied by the next update; the intel in use is unchanged.
         }
     }
 

@@ -59,8 +59,17 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
     {
         var item = _mapper.ToOutboxItem(alert);
         Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(item))
+        if (_queue.Writer.TryWrite(item))
+            return;
+        try
+        {
             _queue.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException)
+        {
+            // Raised after shutdown began: refused and counted, never thrown at the capture thread.
+            Interlocked.Increment(ref _refused);
+        }
     }
 
     /// <summary>Waits until everything handed over so far is on disk (or the timeout passes).</summary>

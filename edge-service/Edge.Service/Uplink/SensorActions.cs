@@ -41,11 +41,12 @@ public sealed class SensorActions(
         var result = intel.ReloadByShards(catalog.Sources());
         if (!result.Swapped)
         {
-            IntelCatalog.Remove(placed);
+            catalog.Undo(placed);
             var why = result.Report.Warnings.Count > 0 ? result.Report.Warnings[0].ToString() : "the lists could not be loaded";
             CommandLog.IntelRefused(logger, update.List, why);
             return ValueTask.FromResult(IntelApplyOutcome.Refused(why));
         }
+        catalog.Keep();
         var report = result.Report;
         var version = catalog.Version(report);
         CommandLog.IntelSwapped(logger, update.List, report.Domains, report.Cidrs, version);

@@ -20,6 +20,19 @@ public sealed class OutboxAlertSinkTests : IDisposable
     private SqliteOutbox Open(int maxMessages = 0) => OutboxItems.Open(_folder.File("outbox.db"), maxMessages);
 
     [Fact]
+    public void An_alert_raised_after_shutdown_began_is_refused_and_counted_not_thrown()
+    {
+        using var outbox = Open();
+        var sink = new OutboxAlertSink(s_mapper, outbox, queueCapacity: 1);
+        sink.Dispose();
+
+        sink.Raise(TestAlerts.Alert(1));
+        sink.Raise(TestAlerts.Alert(2));
+
+        Assert.Equal((2L, 2L), (sink.Queued, sink.Refused));
+    }
+
+    [Fact]
     public void Alerts_land_in_the_outbox_in_raise_order_with_topic_priority_and_id()
     {
         Severity[] severities = [Severity.Low, Severity.Medium, Severity.High, Severity.Critical];

@@ -94,6 +94,21 @@ public sealed class SensorActionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_list_leaves_the_earlier_list_of_that_name_on_disk()
+    {
+        var first = await _actions.ApplyIntelAsync(Received("feed.txt", "phishing", "evil.example\n"), TestContext.Current.CancellationToken);
+        Assert.True(first.Ok);
+        File.Delete(_configured);
+
+        var second = await _actions.ApplyIntelAsync(Received("feed.txt", "cnc", "other.example\n"), TestContext.Current.CancellationToken);
+
+        Assert.False(second.Ok);
+        var left = Directory.GetFiles(_catalog.ReceivedDirectory).Select(Path.GetFileName).ToArray();
+        Assert.Equal(["feed.phishing.txt"], left);
+        Assert.Equal("evil.example\n", File.ReadAllText(Path.Combine(_catalog.ReceivedDirectory, "feed.phishing.txt")));
+    }
+
+    [Fact]
     public void Evidence_is_opened_by_alert_id()
     {
         File.WriteAllBytes(_folder.File($"evidence/{TestAlerts.Id(1)}.pcap"), [1, 2, 3]);

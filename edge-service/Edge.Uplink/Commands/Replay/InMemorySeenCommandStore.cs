@@ -20,6 +20,9 @@ public sealed class InMemorySeenCommandStore(int capacity = 16_384) : ISeenComma
         return SeenCommand.New;
     }
 
+    /// <summary>Takes an id back (its command was not taken after all); its expiry entry lapses harmlessly.</summary>
+    public void Forget(string id) => _ids.Remove(id);
+
     private void Forget(DateTimeOffset now)
     {
         while (_byExpiry.TryPeek(out var id, out var forgetAfter) && forgetAfter <= now)

@@ -57,7 +57,8 @@ public sealed class JournaledSeenCommandStore : ISeenCommandStore
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Not kept on disk: refuse the command (as a full store does) rather than take one
-                // that a restart could take again.
+                // that a restart could take again, and forget the id so a retry is not "replayed".
+                _memory.Forget(id);
                 return SeenCommand.Full;
             }
         }
