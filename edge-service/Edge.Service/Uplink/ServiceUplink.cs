@@ -131,17 +131,16 @@ public sealed class ServiceUplink : IAsyncDisposable
             await Embedded.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static UplinkOptions Copy(UplinkOptions options, string broker) => new()
+    /// <summary>The configured link settings pointed at the embedded broker: plain TCP on loopback,
+    /// so no credentials or certificates.</summary>
+    private static UplinkOptions Copy(UplinkOptions options, string broker) => options with
     {
         Broker = broker,
-        ProtocolVersion = options.ProtocolVersion,
-        KeepAliveSeconds = options.KeepAliveSeconds,
-        HeartbeatSeconds = options.HeartbeatSeconds,
-        SessionExpirySeconds = options.SessionExpirySeconds,
-        ReconnectMinSeconds = options.ReconnectMinSeconds,
-        ReconnectMaxSeconds = options.ReconnectMaxSeconds,
-        MaxInFlight = options.MaxInFlight,
-        ConnectTimeoutSeconds = options.ConnectTimeoutSeconds,
+        Username = null,
+        Password = null,
+        CaFile = null,
+        ClientCertificateFile = null,
+        ClientKeyFile = null,
     };
 
     private static CommandOptions CommandOptionsOf(EdgeSettings settings, StatePaths state) => new()

@@ -2,7 +2,7 @@ namespace Edge.Uplink.Mqtt;
 
 /// <summary>The <c>Edge:Uplink</c> settings: where the broker is, how the sensor proves who it is,
 /// and the timing of the link. Setters are there for the configuration binding generator.</summary>
-public sealed class UplinkOptions
+public sealed record UplinkOptions
 {
     /// <summary><c>mqtt://host:port</c> or <c>mqtts://host:port</c>; empty means no broker is
     /// configured (the service then runs the embedded one for development).</summary>
