@@ -51,7 +51,7 @@ public sealed class ReplayPublisher : IAsyncDisposable
         var outbox = _uplink.Outbox;
         var where = _uplink.Embedded is null ? _uplink.Broker.ToString() : $"{_uplink.Embedded.Url} (embedded broker: no Edge:Uplink:Broker configured)";
         report.WriteLine($"uplink         {where}, topics {_uplink.Topics.Root}/…");
-        report.WriteLine($"outbox         {_uplink.Sink.Raised:N0} alert message(s) stored in {_uplink.OutboxPath}, {stats.Sent:N0} message(s) acknowledged by the broker, {outbox.Depth:N0} left{(drained ? "" : " (kept for the next start)")}, {outbox.Dropped:N0} dropped");
+        report.WriteLine($"outbox         {_uplink.Sink.Raised:N0} alert message(s) stored in {_uplink.OutboxPath}, {stats.Sent:N0} message(s) acknowledged by the broker{(stats.Redelivered > 0 ? $" ({stats.Redelivered:N0} of them delivered before and sent again: the broker had no session for this sensor)" : "")}, {outbox.Depth:N0} left{(drained ? "" : " (kept for the next start)")}, {outbox.Dropped:N0} dropped");
         if (_echo is not null)
             report.WriteLine($"broker saw     {_echo.Alerts:N0} alert(s), {_echo.Status:N0} status, {_echo.Heartbeats:N0} heartbeat(s) (a subscriber on {_uplink.Topics.Root}/#)");
         return drained;
