@@ -82,12 +82,19 @@ public class PublicSuffixListTests
     public void Lookups_allocate_nothing()
     {
         var list = PublicSuffixList.Bundled;
-        list.TryGetRegistrableDomain("www.example.co.uk"u8, out _);
+        // Warm the same loop first: the JIT's tier-up (on-stack replacement) inside the measured loop
+        // is a one-off allocation of the runtime, not of the lookup.
+        Lookups(list);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-            list.TryGetRegistrableDomain("a.b.c.www.example.co.uk"u8, out _);
+        Lookups(list);
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void Lookups(PublicSuffixList list)
+    {
+        for (var i = 0; i < 1000; i++)
+            list.TryGetRegistrableDomain("a.b.c.www.example.co.uk"u8, out _);
     }
 }
