@@ -7,7 +7,7 @@ using Edge.Uplink.Outbox;
 namespace Edge.Service.Configuration;
 
 /// <summary>The <c>Edge</c> section of <c>appsettings.json</c> (and of <c>Edge__…</c> environment
-/// variables). Later sections (Capture, Hardware, Status) join it as their code lands.</summary>
+/// variables).</summary>
 public sealed class EdgeSettings
 {
     public SensorSettings Sensor { get; set; } = new();
@@ -28,4 +28,10 @@ public sealed class EdgeSettings
     public OutboxOptions Outbox { get; set; } = new();
 
     public CommandSettings Commands { get; set; } = new();
+
+    public CaptureSettings Capture { get; set; } = new();
+
+    public HardwareSettings Hardware { get; set; } = new();
+
+    public StatusPageSettings StatusPage { get; set; } = new();
 }

@@ -33,6 +33,13 @@ internal static partial class EdgeSettingsValidator
             if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
                 throw new ConfigurationException($"{root}:Commands:TrustedKeys:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
         }
+        Section($"{root}:Capture", settings.Capture.Validate);
+        Section($"{root}:Hardware", settings.Hardware.Validate);
+        Section($"{root}:Hardware:Watchdog", settings.Hardware.Watchdog.Validate);
+        Section($"{root}:Hardware:Thermal", settings.Hardware.Thermal.Validate);
+        Section($"{root}:StatusPage", settings.StatusPage.Validate);
+        if (settings.StatusPage.Interface.Length > 0 && settings.StatusPage.Interface == settings.Capture.Interface)
+            throw new ConfigurationException($"{root}:StatusPage:Interface", "is the capture interface: the page belongs on the LAN side");
         for (var i = 0; i < settings.Intel.Lists.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(settings.Intel.Lists[i]))

@@ -1,0 +1,11 @@
+namespace Edge.Hardware.Leds;
+
+public enum LedPattern
+{
+    Off,
+    Steady,
+    SlowBlink,
+    FastBlink,
+    DoubleBlink,
+    Heartbeat,
+}

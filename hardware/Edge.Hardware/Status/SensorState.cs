@@ -1,0 +1,13 @@
+namespace Edge.Hardware.Status;
+
+/// <summary>The states the LEDs tell, lowest priority first (DESIGN.md "LED states"): the highest
+/// one that holds is shown.</summary>
+public enum SensorState
+{
+    Booting,
+    Monitoring,
+    Warning,
+    UplinkDown,
+    Alert,
+    Fault,
+}
