@@ -13,6 +13,9 @@ public sealed class CaptureSettings
     /// <summary><c>Realtime</c> keeps the file's packet spacing; <c>Fast</c> reads as fast as it can.</summary>
     public CapturePace Pace { get; set; } = CapturePace.Realtime;
 
+    /// <summary>With <c>Realtime</c>, how much faster than recorded a file plays (10 = ten times).</summary>
+    public double Speed { get; set; } = 1;
+
     /// <summary>A BPF filter for live capture (tcpdump syntax); empty captures everything.</summary>
     public string Filter { get; set; } = "";
 
@@ -32,6 +35,8 @@ public sealed class CaptureSettings
             throw new ArgumentException("must be Realtime or Fast", nameof(Pace));
         if (Interface.Length > 15 || Interface.Contains('/', StringComparison.Ordinal) || Interface.Contains(' ', StringComparison.Ordinal))
             throw new ArgumentException($"'{Interface}' is not an interface name", nameof(Interface));
+        if (!(Speed >= 0.01 && Speed <= 1000))
+            throw new ArgumentException($"{Speed} must be between 0.01 and 1000", nameof(Speed));
         ArgumentOutOfRangeException.ThrowIfLessThan(SnapLength, 64);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SnapLength, 262144);
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferMiB, 1);

@@ -20,6 +20,12 @@ public sealed class StatePaths(string root)
     /// <summary>Ids of signed commands already taken, so a restart still refuses their replay.</summary>
     public string SeenCommands => Path.Combine(Root, "commands-seen.log");
 
+    /// <summary>The status page's password hash, made at first boot.</summary>
+    public string StatusPageHash => Path.Combine(Root, "status-page.json");
+
+    /// <summary>The status page's first-boot password in clear, readable by root only, for agency IT.</summary>
+    public string StatusPagePassword => Path.Combine(Root, "status-page-password.txt");
+
     public static StatePaths Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -9,11 +9,11 @@ namespace Edge.Service.Replay;
 /// <summary>Detection for a replay: intel from the given lists (else those of the settings, else the
 /// bundled sample lists), every detector with the thresholds of the settings, and the alert pipeline
 /// feeding <paramref name="alerts"/> (asking <paramref name="evidence"/>, when given, to keep each new
-/// alert's packets).</summary>
+/// alert's packets). The live sensor (<c>run</c>) uses it too, with <c>reproducible: false</c>.</summary>
 public sealed class ReplayDetection
 {
     public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null,
-        EdgeSettings? settings = null, IAlertEvidence? evidence = null)
+        EdgeSettings? settings = null, IAlertEvidence? evidence = null, bool reproducible = true)
     {
         settings ??= new EdgeSettings();
         var suppressions = new List<Suppression>();
@@ -28,9 +28,13 @@ public sealed class ReplayDetection
         IntelReport = report;
         Pipeline = new AlertPipeline(settings.Alerts, alerts, new SuppressionList(suppressions), evidence);
         var configured = settings.Detection;
-        // A replay gives the same alerts every time it runs, unless the settings pick a seed.
-        configured.Tunnel.HashSeed ??= ReplaySeed;
-        configured.FanOut.HashSeed ??= ReplaySeed;
+        // A replay gives the same alerts every time it runs, unless the settings pick a seed. A live
+        // sensor keeps its seeds random, so nobody can aim traffic at one hash bucket.
+        if (reproducible)
+        {
+            configured.Tunnel.HashSeed ??= ReplaySeed;
+            configured.FanOut.HashSeed ??= ReplaySeed;
+        }
         var options = configured with
         {
             ProtectedDomains = [.. configured.ProtectedDomains, .. ProtectedDomains(IntelLoader.Expand(paths, new IntelLoadOptions()))],

@@ -61,6 +61,13 @@ public sealed class AlertAcknowledgements : IAlertSink
         }
     }
 
+    /// <summary>True while the alert is high or critical and not acknowledged.</summary>
+    public bool IsOpen(string alertId)
+    {
+        lock (_lock)
+            return _open.ContainsKey(alertId);
+    }
+
     public void Raise(Alert alert)
     {
         lock (_lock)

@@ -31,6 +31,8 @@ public sealed class ServiceHeartbeatSource(
             Alerts = new HeartbeatAlerts(alerts.Raised, uplink.Sent, outbox.Depth, outbox.Dropped + alerts.Refused,
                 figures.Suppressed, figures.RateLimited),
             Outbox = new HeartbeatOutbox(outbox.Depth, outbox.Bytes, outbox.Dropped, outbox.Refused),
+            Capture = figures.Live ? new HeartbeatCapture(figures.KernelDrops, figures.InterfaceDrops) : null,
+            State = figures.State,
             CpuTemperatureC = CpuTemperature(),
             IntelVersion = intelVersion(),
         };

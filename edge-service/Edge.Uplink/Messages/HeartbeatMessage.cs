@@ -18,6 +18,10 @@ public sealed class HeartbeatMessage
     public long Dns { get; init; }
     public required HeartbeatAlerts Alerts { get; init; }
     public required HeartbeatOutbox Outbox { get; init; }
+    /// <summary>Live capture only: the kernel's and the interface's drop counts.</summary>
+    public HeartbeatCapture? Capture { get; init; }
+    /// <summary>The LED state: booting, monitoring, warning, uplink-down, alert, fault.</summary>
+    public string? State { get; init; }
     public double? CpuTemperatureC { get; init; }
     public string? IntelVersion { get; init; }
 }
@@ -25,3 +29,5 @@ public sealed class HeartbeatMessage
 public sealed record HeartbeatAlerts(long Raised, long Sent, long Pending, long Dropped, long Suppressed, long RateLimited);
 
 public sealed record HeartbeatOutbox(long Depth, long Bytes, long Dropped, long Refused);
+
+public sealed record HeartbeatCapture(long KernelDrops, long InterfaceDrops);

@@ -57,6 +57,8 @@ public static class UplinkExamples
         Dns = 20_000,
         Alerts = new HeartbeatAlerts(Raised: 5, Sent: 4, Pending: 1, Dropped: 0, Suppressed: 2, RateLimited: 0),
         Outbox = new HeartbeatOutbox(Depth: 1, Bytes: 700, Dropped: 0, Refused: 0),
+        Capture = new HeartbeatCapture(KernelDrops: 2, InterfaceDrops: 0),
+        State = "monitoring",
         CpuTemperatureC = 51.5,
         IntelVersion = "2026-11-25.1",
     };
