@@ -29,10 +29,11 @@ internal static class StatusReasons
         return $"{outage}, {Buffered(buffered)}";
     }
 
-    /// <summary>"40 s", "2 min", "3 h 5 min", "2 d 4 h": whole units, rounded down.</summary>
+    /// <summary>"under 1 min", "2 min", "3 h 5 min", "2 d 4 h": whole units, rounded down. No seconds: the
+    /// reason would change, and be announced, on every sample of an outage.</summary>
     public static string Duration(TimeSpan span) => span switch
     {
-        { TotalMinutes: < 1 } => $"{(int)span.TotalSeconds} s",
+        { TotalMinutes: < 1 } => "under 1 min",
         { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
         { TotalDays: < 1 } => span.Minutes == 0 ? $"{span.Hours} h" : $"{span.Hours} h {span.Minutes} min",
         _ => span.Hours == 0 ? $"{span.Days} d" : $"{span.Days} d {span.Hours} h",

@@ -18,7 +18,7 @@ public class UplinkGraceTests
         Assert.Equal(SensorState.Monitoring, rig.At(15, Disconnected).State);
         var down = rig.At(15.001, Disconnected);
 
-        Assert.Equal(new SensorStatus(SensorState.UplinkDown, "uplink down 10 s, 15 messages buffered",
+        Assert.Equal(new SensorStatus(SensorState.UplinkDown, "uplink down under 1 min, 15 messages buffered",
             new LedSignal(LedLights.Amber, LedPattern.SlowBlink), false), down);
         Assert.Equal(SensorState.Monitoring, rig.At(16, Healthy).State);
     }
@@ -48,7 +48,7 @@ public class UplinkGraceTests
         Assert.Equal(SensorState.Monitoring, rig.At(31, Disconnected).State);
         Assert.Equal(SensorState.Monitoring, rig.At(41, Disconnected).State);
 
-        Assert.Equal("uplink never connected (10 s), 15 messages buffered", rig.At(41.5, Disconnected).Reason);
+        Assert.Equal("uplink never connected (under 1 min), 15 messages buffered", rig.At(41.5, Disconnected).Reason);
     }
 
     [Fact]
@@ -62,7 +62,8 @@ public class UplinkGraceTests
     }
 
     [Theory]
-    [InlineData(40, "uplink down 40 s, 15 messages buffered")]
+    [InlineData(59, "uplink down under 1 min, 15 messages buffered")]
+    [InlineData(60, "uplink down 1 min, 15 messages buffered")]
     [InlineData(179, "uplink down 2 min, 15 messages buffered")]
     [InlineData(3 * 3600 + 5 * 60 + 59, "uplink down 3 h 5 min, 15 messages buffered")]
     [InlineData(2 * 3600, "uplink down 2 h, 15 messages buffered")]
@@ -77,8 +78,8 @@ public class UplinkGraceTests
     }
 
     [Theory]
-    [InlineData(0, "uplink down 20 s, nothing buffered")]
-    [InlineData(1, "uplink down 20 s, 1 message buffered")]
+    [InlineData(0, "uplink down under 1 min, nothing buffered")]
+    [InlineData(1, "uplink down under 1 min, 1 message buffered")]
     public void Buffered_counts_read_as_words(long pending, string reason)
     {
         var rig = new StatusModelRig();
