@@ -81,10 +81,22 @@ public class LedSchedulerTests
         rig.Scheduler.Show(new LedSignal(LedLights.Amber, LedPattern.SlowBlink));
         rig.AdvanceTo(200);
         rig.Scheduler.Show(new LedSignal(LedLights.Amber, LedPattern.Steady));
-        rig.Fake.Advance(TimeSpan.FromHours(1));
+        rig.Jump(TimeSpan.FromHours(1));
 
         Assert.Equal([(0, LedLights.Amber)], rig.Lights.Shown);
+        Assert.Equal(0, rig.Clock.Callbacks);
         Assert.Equal(LedLights.Amber, rig.Scheduler.Lit);
+    }
+
+    [Fact]
+    public void A_late_timer_does_not_make_the_blink_drift()
+    {
+        using var rig = new SchedulerRig();
+        rig.Scheduler.Show(new LedSignal(LedLights.Amber, LedPattern.SlowBlink));
+        rig.Jump(TimeSpan.FromMilliseconds(2500));
+        rig.AdvanceTo(4000);
+
+        Assert.Equal([(0, LedLights.Amber), (3000, LedLights.None), (4000, LedLights.Amber)], rig.Lights.Shown);
     }
 
     [Fact]
@@ -92,9 +104,10 @@ public class LedSchedulerTests
     {
         using var rig = new SchedulerRig();
         rig.Scheduler.Show(new LedSignal(LedLights.None, LedPattern.FastBlink));
-        rig.Fake.Advance(TimeSpan.FromMinutes(1));
+        rig.Jump(TimeSpan.FromMinutes(1));
 
         Assert.Empty(rig.Lights.Shown);
+        Assert.Equal(0, rig.Clock.Callbacks);
         Assert.Empty(rig.Raised);
     }
 

@@ -36,5 +36,8 @@ internal sealed class SchedulerRig : IDisposable
             Fake.SetUtcNow(Fake.GetUtcNow() + TimeSpan.FromMilliseconds(1));
     }
 
+    /// <summary>Moves the clock in one step, as a late timer would see it.</summary>
+    public void Jump(TimeSpan by) => Fake.SetUtcNow(Fake.GetUtcNow() + by);
+
     public void Dispose() => Scheduler.Dispose();
 }
