@@ -26,10 +26,6 @@ public static class PatternTiming
         return remaining;
     }
 
-    /// <summary>One period of a blinking pattern; <see cref="Timeout.InfiniteTimeSpan"/> for Off and Steady.</summary>
-    internal static TimeSpan Period(LedPattern pattern) =>
-        pattern is LedPattern.Off or LedPattern.Steady ? Timeout.InfiniteTimeSpan : Segments.Total(Schedule(pattern));
-
     private static bool Locate(LedPattern pattern, TimeSpan sincePatternStart, out TimeSpan remaining)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sincePatternStart, TimeSpan.Zero);

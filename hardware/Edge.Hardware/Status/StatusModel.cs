@@ -63,6 +63,8 @@ public sealed class StatusModel
         }
     }
 
+    /// <summary>The LED signal of a state (README.md). <paramref name="level"/> and <paramref name="silenced"/>
+    /// matter only for <see cref="SensorState.Alert"/>, where any level but critical double-blinks.</summary>
     public static LedSignal SignalFor(SensorState state, OpenAlertLevel level, bool silenced) => state switch
     {
         SensorState.Fault => new(LedLights.Red | LedLights.Amber, LedPattern.Steady),
