@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Edge.Hardware.Boards.Json;
+
+internal sealed class PinDocument
+{
+    public int? Pin { get; set; }
+    public bool? ActiveLow { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
