@@ -67,8 +67,8 @@ public sealed class StatusModel
     /// matter only for <see cref="SensorState.Alert"/>, where any level but critical double-blinks.</summary>
     public static LedSignal SignalFor(SensorState state, OpenAlertLevel level, bool silenced) => state switch
     {
-        SensorState.Fault => new(LedLights.Red | LedLights.Amber, LedPattern.Steady),
-        SensorState.Alert when silenced => new(LedLights.Red, LedPattern.Steady),
+        SensorState.Fault => new(LedLights.Red, LedPattern.Steady),
+        SensorState.Alert when silenced => new(LedLights.Red, LedPattern.SlowBlink),
         SensorState.Alert when level == OpenAlertLevel.Critical => new(LedLights.Red, LedPattern.FastBlink),
         SensorState.Alert => new(LedLights.Red, LedPattern.DoubleBlink),
         SensorState.UplinkDown => new(LedLights.Amber, LedPattern.SlowBlink),

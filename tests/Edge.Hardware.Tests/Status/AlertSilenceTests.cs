@@ -5,7 +5,7 @@ namespace Edge.Hardware.Tests.Status;
 
 public class AlertSilenceTests
 {
-    private static readonly LedSignal RedSteady = new(LedLights.Red, LedPattern.Steady);
+    private static readonly LedSignal RedSlowBlink = new(LedLights.Red, LedPattern.SlowBlink);
     private static readonly LedSignal RedFastBlink = new(LedLights.Red, LedPattern.FastBlink);
 
     private static HealthInputs Open(OpenAlertLevel level, long count) =>
@@ -19,9 +19,9 @@ public class AlertSilenceTests
 
         rig.Model.SilenceAlert();
 
-        Assert.Equal(new SensorStatus(SensorState.Alert, "2 unacknowledged alerts, highest critical", RedSteady, true), rig.Model.Current);
+        Assert.Equal(new SensorStatus(SensorState.Alert, "2 unacknowledged alerts, highest critical", RedSlowBlink, true), rig.Model.Current);
         Assert.Equal([false, true], rig.Announced.Select(status => status.Silenced));
-        Assert.Equal(RedSteady, rig.At(60, Open(OpenAlertLevel.Critical, 2)).Signal);
+        Assert.Equal(RedSlowBlink, rig.At(60, Open(OpenAlertLevel.Critical, 2)).Signal);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public class StatusModelTests
         var status = rig.At(0, new HealthInputs { StorageFault = "disk full" });
 
         Assert.Equal(new SensorStatus(SensorState.Fault, "storage failing: disk full",
-            new LedSignal(LedLights.Red | LedLights.Amber, LedPattern.Steady), false), status);
+            new LedSignal(LedLights.Red, LedPattern.Steady), false), status);
     }
 
     [Theory]
@@ -109,10 +109,10 @@ public class StatusModelTests
     [InlineData(SensorState.UplinkDown, OpenAlertLevel.None, false, LedLights.Amber, LedPattern.SlowBlink)]
     [InlineData(SensorState.Alert, OpenAlertLevel.Critical, false, LedLights.Red, LedPattern.FastBlink)]
     [InlineData(SensorState.Alert, OpenAlertLevel.High, false, LedLights.Red, LedPattern.DoubleBlink)]
-    [InlineData(SensorState.Alert, OpenAlertLevel.Critical, true, LedLights.Red, LedPattern.Steady)]
-    [InlineData(SensorState.Alert, OpenAlertLevel.High, true, LedLights.Red, LedPattern.Steady)]
-    [InlineData(SensorState.Fault, OpenAlertLevel.Critical, true, LedLights.Red | LedLights.Amber, LedPattern.Steady)]
-    [InlineData(SensorState.Fault, OpenAlertLevel.None, false, LedLights.Red | LedLights.Amber, LedPattern.Steady)]
+    [InlineData(SensorState.Alert, OpenAlertLevel.Critical, true, LedLights.Red, LedPattern.SlowBlink)]
+    [InlineData(SensorState.Alert, OpenAlertLevel.High, true, LedLights.Red, LedPattern.SlowBlink)]
+    [InlineData(SensorState.Fault, OpenAlertLevel.Critical, true, LedLights.Red, LedPattern.Steady)]
+    [InlineData(SensorState.Fault, OpenAlertLevel.None, false, LedLights.Red, LedPattern.Steady)]
     public void Each_state_has_its_signal(SensorState state, OpenAlertLevel level, bool silenced, LedLights lights, LedPattern pattern)
     {
         Assert.Equal(new LedSignal(lights, pattern), StatusModel.SignalFor(state, level, silenced));
