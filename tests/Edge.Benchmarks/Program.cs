@@ -10,6 +10,7 @@ public static class Program
     // corpus replay decode only and with every detector (see Engine/DetectionThroughputCheck.cs).
     // --alert-throughput [COUNT] [full|normal] times raise -> SQLite outbox -> PUBACK (Uplink/AlertThroughputCheck.cs).
     // --mqtt-throughput [COUNT] [IN-FLIGHT] [BROKER] times outbox -> PUBACK into mosquitto (Uplink/MqttThroughputCheck.cs).
+    // --led-timing [SECONDS] measures how late LED edges come on the real clock (Hardware/LedTimingCheck.cs).
     public static void Main(string[] args)
     {
         if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
@@ -20,6 +21,8 @@ public static class Program
             Engine.DetectionThroughputCheck.Run(copies.Length == 0 ? 226 : int.Parse(copies[0], System.Globalization.CultureInfo.InvariantCulture));
         else if (args is [Uplink.MqttThroughputCheck.Argument, .. var rest] && rest.Length <= 3)
             Uplink.MqttThroughputCheck.Run(rest);
+        else if (args is [Hardware.LedTimingCheck.Argument, .. var ledArgs] && ledArgs.Length <= 1)
+            Hardware.LedTimingCheck.Run(ledArgs);
         else if (args is [Intel.IntelScaleCase.Argument, var name, var folder])
             Intel.IntelScaleCase.Run(name, folder);
         else
