@@ -51,7 +51,7 @@ public sealed class StatusPageServer : IAsyncDisposable
                 kestrel.Listen(address, settings.Port, listeners.Add);
         });
         builder.Services.AddRoutingCore();
-        builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(new WebHostLoggerFactory(loggerFactory)));
         builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, EmbeddedHostLifetime>());
 
         var app = builder.Build();
