@@ -38,7 +38,7 @@ internal static class PageStyle
         dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .8rem;margin:0}dt{color:var(--dim)}dd{margin:0;text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
         table{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:10px}
         th,td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-        th{color:var(--dim);font-weight:600}td.indicator{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+        th{color:var(--dim);font-weight:600}td:first-child{white-space:nowrap}td.indicator{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
         .sev{padding:.05rem .45rem;border-radius:4px;font-weight:600}
         .sev-critical{background:#d33;color:#fff}.sev-high{background:#d2782a;color:#fff}
         .sev-medium{background:#c9a227;color:#111}.sev-low,.sev-info,.sev-unknown{background:var(--line)}
