@@ -1,4 +1,3 @@
-using System.Net;
 using Edge.Service.Configuration;
 using Edge.Service.Status;
 using Microsoft.AspNetCore.Builder;
@@ -70,7 +69,8 @@ public sealed class StatusPageServer : IAsyncDisposable
             throw;
         }
 
-        var bound = listeners.Select(l => new Uri($"http://{Host(l.IPEndPoint!)}/")).ToList();
+        // Kestrel puts the bound endpoint back in its listen options: the real port when 0 was asked.
+        var bound = listeners.Select(l => new Uri($"http://{l.IPEndPoint}/")).ToList();
         var logger = loggerFactory.CreateLogger<StatusPageServer>();
         StatusPageLog.Listening(logger, bound);
         if (password.Created)
@@ -89,6 +89,4 @@ public sealed class StatusPageServer : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
     }
-
-    private static string Host(IPEndPoint endpoint) => endpoint.ToString();
 }
