@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Edge.Watch.Link;
 using SharpPcap;
 using SharpPcap.LibPcap;
@@ -9,9 +8,6 @@ namespace Edge.Service.Capture;
 /// <c>pcap_next_ex</c> pointers, so nothing is copied or allocated per packet.</summary>
 public sealed unsafe class PcapFileSource : ICaptureSource
 {
-    // struct pcap_pkthdr on 64-bit Linux: struct timeval (two longs), caplen, len.
-    private const int CapturedLengthOffset = 16;
-    private const int WireLengthOffset = 20;
     private const int RecordOverhead = 16;
 
     private readonly CaptureFileReaderDevice _device;
@@ -20,7 +16,7 @@ public sealed unsafe class PcapFileSource : ICaptureSource
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"capture file not found: {path}", path);
-        if (IntPtr.Size != 8 || !OperatingSystem.IsLinux())
+        if (!PcapRecordHeader.LayoutSupported)
             throw new PlatformNotSupportedException("the pcap reader expects 64-bit Linux pcap_pkthdr layout");
         Name = path;
         Length = new FileInfo(path).Length;
@@ -63,10 +59,7 @@ public sealed unsafe class PcapFileSource : ICaptureSource
                 Error = _device.LastError;
             return false;
         }
-        var seconds = Marshal.ReadInt64(header);
-        var micros = Marshal.ReadInt64(header, 8);
-        var captured = Marshal.ReadInt32(header, CapturedLengthOffset);
-        var wire = Marshal.ReadInt32(header, WireLengthOffset);
+        PcapRecordHeader.Read(header, out var seconds, out var micros, out var captured, out var wire);
         Position += captured + RecordOverhead;
         frame = new CapturedFrame(Timestamp(seconds, micros), wire, new ReadOnlySpan<byte>((void*)data, captured));
         return true;
