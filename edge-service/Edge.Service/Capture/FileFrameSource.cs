@@ -14,11 +14,10 @@ public sealed unsafe class FileFrameSource : IFrameSource
 
     private readonly PcapFileSource _file;
     private readonly CapturePace _pace;
-    private readonly TimeProvider _time;
     private readonly Action<TimeSpan> _wait;
     private readonly ManualResetEventSlim _stopped = new();
     private readonly CaptureCountersRecorder _counters = new();
-    private RealtimePacer? _pacer;
+    private readonly RealtimePacer _pacer;
     private bool _held;
     private long _heldTimestamp;
     private int _heldWireLength;
@@ -31,8 +30,8 @@ public sealed unsafe class FileFrameSource : IFrameSource
     {
         _file = new PcapFileSource(path);
         _pace = pace;
-        _time = time;
         _wait = wait ?? WaitForStop;
+        _pacer = new RealtimePacer(time);
         Description = $"file {Path.GetFileName(path)}, {(pace == CapturePace.Realtime ? "realtime" : "fast")}";
     }
 
@@ -45,13 +44,21 @@ public sealed unsafe class FileFrameSource : IFrameSource
     public CaptureCounters Counters => _counters.Snapshot;
 
     /// <summary>The longest pause kept between two frames in <see cref="CapturePace.Realtime"/>.</summary>
-    public TimeSpan MaxGap { get; init; } = DefaultMaxGap;
+    public TimeSpan MaxGap
+    {
+        get => _pacer.MaxGap;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _pacer.MaxGap = value;
+        }
+    }
 
     /// <summary>Pauses longer than <see cref="MaxGap"/> that were shortened.</summary>
-    public long ClampedGaps => _pacer?.ClampedGaps ?? 0;
+    public long ClampedGaps => _pacer.ClampedGaps;
 
     /// <summary>Frames stamped earlier than one before them, handed out without waiting.</summary>
-    public long TimeReversals => _pacer?.TimeReversals ?? 0;
+    public long TimeReversals => _pacer.TimeReversals;
 
     public CaptureRead Read(out CapturedFrame frame)
     {
@@ -73,7 +80,7 @@ public sealed unsafe class FileFrameSource : IFrameSource
             }
             Hold(next);
         }
-        var remaining = _pacer!.Remaining;
+        var remaining = _pacer.Remaining;
         if (remaining > TimeSpan.Zero)
         {
             _wait(remaining < s_maxWait ? remaining : s_maxWait);
@@ -98,7 +105,6 @@ public sealed unsafe class FileFrameSource : IFrameSource
 
     private void Hold(CapturedFrame frame)
     {
-        _pacer ??= new RealtimePacer(_time, MaxGap);
         _pacer.Schedule(frame.TimestampMicros);
         _held = true;
         _heldTimestamp = frame.TimestampMicros;

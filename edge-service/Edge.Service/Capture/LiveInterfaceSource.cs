@@ -9,26 +9,29 @@ namespace Edge.Service.Capture;
 /// with <c>pcap_next_ex</c> pointers into libpcap's ring: nothing is copied or allocated per packet.</summary>
 public sealed unsafe class LiveInterfaceSource : IFrameSource
 {
-    private const int ReadTimeoutMilliseconds = 100;
-    private static readonly TimeSpan s_statisticsInterval = TimeSpan.FromSeconds(1);
+    private const int WaitMilliseconds = 100;
+    private const string AnyInterface = "any";
+    private static readonly TimeSpan s_housekeepingInterval = TimeSpan.FromSeconds(1);
 
     private readonly LibPcapLiveDevice _device;
     private readonly string _name;
+    private readonly int _socket;
     private readonly TimeProvider _time;
     private readonly CaptureCountersRecorder _counters = new();
     private WrappingCounter _kernelDrops;
     private WrappingCounter _interfaceDrops;
-    private long _statisticsRead;
+    private long _lastHousekeeping;
     private volatile bool _stopRequested;
     private volatile string? _error;
     private bool _ended;
 
-    private LiveInterfaceSource(LibPcapLiveDevice device, string filter, TimeProvider time)
+    private LiveInterfaceSource(LibPcapLiveDevice device, int socket, string filter, TimeProvider time)
     {
         _device = device;
         _name = device.Name;
+        _socket = socket;
         _time = time;
-        _statisticsRead = time.GetTimestamp();
+        _lastHousekeeping = time.GetTimestamp();
         LinkType = LinkTypes.FromDataLink((int)device.LinkType);
         Description = filter.Length == 0 ? $"interface {_name}" : $"interface {_name}, filter '{filter}'";
     }
@@ -52,9 +55,9 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
         var device = LiveInterfaces.Find(settings.Interface);
         try
         {
-            Activate(device, settings);
+            var socket = Activate(device, settings);
             SetFilter(device, settings.Filter);
-            return new LiveInterfaceSource(device, settings.Filter, time ?? TimeProvider.System);
+            return new LiveInterfaceSource(device, socket, settings.Filter, time ?? TimeProvider.System);
         }
         catch
         {
@@ -68,26 +71,35 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
         frame = default;
         if (_ended)
             return CaptureRead.End;
-        if (_stopRequested)
-            return End(null);
-        nint header = 0;
-        nint data = 0;
-        var status = _device.GetNextPacketPointers(ref header, ref data);
-        if (status == 1)
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            PcapRecordHeader.Read(header, out var seconds, out var micros, out var captured, out var wire);
-            frame = new CapturedFrame((seconds * 1_000_000) + micros, wire, new ReadOnlySpan<byte>((void*)data, captured));
-            _counters.Frame(wire);
-            RefreshStatisticsIfDue();
-            return CaptureRead.Frame;
+            if (_stopRequested)
+                return End(null);
+            nint header = 0;
+            nint data = 0;
+            var status = _device.GetNextPacketPointers(ref header, ref data);
+            if (status == 1)
+            {
+                PcapRecordHeader.Read(header, out var seconds, out var micros, out var captured, out var wire);
+                frame = new CapturedFrame((seconds * 1_000_000) + micros, wire, new ReadOnlySpan<byte>((void*)data, captured));
+                _counters.Frame(wire);
+                if (_time.GetElapsedTime(_lastHousekeeping) >= s_housekeepingInterval)
+                    Housekeeping();
+                return CaptureRead.Frame;
+            }
+            // 0: nothing ready (non-blocking); -1: an error such as "The interface disappeared".
+            if (status != 0)
+                return End(_device.LastError);
+            if (attempt == 0 && PacketSocket.Wait(_socket, WaitMilliseconds) == SocketWait.Timeout)
+                break;
         }
-        if (status == 0)
-        {
-            RefreshStatisticsIfDue();
-            return _stopRequested ? End(null) : CaptureRead.Idle;
-        }
-        // -1: the interface went down or away, or the socket failed; -2: pcap_breakloop.
-        return End(status == -1 ? _device.LastError : null);
+        if (_time.GetElapsedTime(_lastHousekeeping) >= s_housekeepingInterval)
+            Housekeeping();
+        else
+            CheckInterface();
+        if (_ended)
+            return CaptureRead.End;
+        return _stopRequested ? End(null) : CaptureRead.Idle;
     }
 
     public void Stop() => _stopRequested = true;
@@ -98,21 +110,24 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
         _device.Dispose();
     }
 
-    private static void Activate(LibPcapLiveDevice device, CaptureSettings settings)
+    private static int Activate(LibPcapLiveDevice device, CaptureSettings settings)
     {
         var configuration = new DeviceConfiguration
         {
             Mode = settings.Promiscuous ? DeviceModes.Promiscuous : DeviceModes.None,
             Snaplen = settings.SnapLength,
             BufferSize = settings.BufferMiB * 1024 * 1024,
-            ReadTimeout = ReadTimeoutMilliseconds,
-            // Not only for latency: without immediate mode Linux libpcap uses TPACKET_V3, whose
-            // read blocks on a quiet link past the timeout, and Read could neither idle nor stop.
-            Immediate = true,
+            // Also the kernel's block timeout of TPACKET_V3 (not immediate mode, on purpose: blocks
+            // pack frames by their size, where V2's fixed slots sized for GRO's 64 KiB frames would
+            // fit a few hundred packets in the whole buffer).
+            ReadTimeout = WaitMilliseconds,
+            Immediate = false,
         };
         try
         {
             device.Open(configuration);
+            // Read never blocks in libpcap; it waits in PacketSocket.Wait, bounded, so it can idle and stop.
+            device.NonBlockingMode = true;
         }
         catch (Exception e) when (e is PcapException or PlatformNotSupportedException)
         {
@@ -120,6 +135,10 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
             var reason = string.IsNullOrWhiteSpace(detail) ? e.Message : $"{e.Message} {detail}";
             throw new CaptureException($"cannot capture on interface {device.Name}: {reason}", e);
         }
+        var socket = LibPcapNative.SelectableFileDescriptor(device.Handle);
+        if (socket < 0)
+            throw new CaptureException($"cannot capture on interface {device.Name}: libpcap gave no pollable descriptor");
+        return socket;
     }
 
     private static void SetFilter(LibPcapLiveDevice device, string filter)
@@ -145,16 +164,30 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
         return CaptureRead.End;
     }
 
-    private void RefreshStatisticsIfDue()
+    /// <summary>About once a second, busy or not: drop counters, and whether the interface is still there.</summary>
+    private void Housekeeping()
     {
-        if (_time.GetElapsedTime(_statisticsRead) >= s_statisticsInterval)
-            RefreshStatistics();
+        _lastHousekeeping = _time.GetTimestamp();
+        RefreshStatistics();
+        CheckInterface();
+    }
+
+    /// <summary>Also on every idle read: libpcap takes the socket's ENETDOWN itself and, the interface
+    /// still existing, waits for it to come back up, so a read alone never tells.</summary>
+    private void CheckInterface()
+    {
+        if (_name == AnyInterface)
+            return;
+        var state = PacketSocket.State(_socket, _name);
+        if (state == InterfaceState.Gone)
+            End("the interface disappeared");
+        else if (state == InterfaceState.Down)
+            End("the interface went down");
     }
 
     private void RefreshStatistics()
     {
-        _statisticsRead = _time.GetTimestamp();
-        if (!LibPcapStats.TryRead(_device.Handle, out var kernel, out var @interface))
+        if (!LibPcapNative.TryReadStatistics(_device.Handle, out var kernel, out var @interface))
             return;
         _kernelDrops.Update(kernel);
         _interfaceDrops.Update(@interface);

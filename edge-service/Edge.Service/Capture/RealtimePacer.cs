@@ -3,15 +3,14 @@ namespace Edge.Service.Capture;
 /// <summary>When each frame of a capture file is due so the replay keeps the file's spacing: frame
 /// <c>n</c> is due (its time − the first frame's time) after the first frame was handed out, with
 /// absurd gaps cut to <see cref="MaxGap"/> and frames earlier than their predecessors due at once.</summary>
-internal sealed class RealtimePacer(TimeProvider time, TimeSpan maxGap)
+internal sealed class RealtimePacer(TimeProvider time)
 {
-    private readonly long _maxGapMicros = (long)maxGap.TotalMicroseconds;
     private bool _started;
     private long _start;
     private long _latestMicros;
     private long _dueMicros;
 
-    public TimeSpan MaxGap => maxGap;
+    public TimeSpan MaxGap { get; set; } = FileFrameSource.DefaultMaxGap;
 
     /// <summary>Gaps longer than <see cref="MaxGap"/> (a capture paused for days) that were cut short.</summary>
     public long ClampedGaps { get; private set; }
@@ -31,19 +30,20 @@ internal sealed class RealtimePacer(TimeProvider time, TimeSpan maxGap)
             _latestMicros = timestampMicros;
             return;
         }
+        var maxGapMicros = (long)MaxGap.TotalMicroseconds;
         var gap = timestampMicros - _latestMicros;
         if (gap < 0)
         {
             TimeReversals++;
             // A frame a little out of order keeps the latest time as the reference, so reordering
             // adds no drift; a clock stepped back by more than the longest gap starts a new reference.
-            if (-gap > _maxGapMicros)
+            if (-gap > maxGapMicros)
                 _latestMicros = timestampMicros;
             return;
         }
-        if (gap > _maxGapMicros)
+        if (gap > maxGapMicros)
         {
-            gap = _maxGapMicros;
+            gap = maxGapMicros;
             ClampedGaps++;
         }
         _dueMicros += gap;
