@@ -11,6 +11,6 @@ public static class CaptureSources
         if (settings.Interface.Length > 0)
             return LiveInterfaceSource.Open(settings, time);
         var file = settings.File.Length > 0 ? settings.File : bundledSample;
-        return new FileFrameSource(file, settings.Pace, time);
+        return new FileFrameSource(file, settings.Pace, time) { Speed = settings.Speed };
     }
 }

@@ -14,6 +14,7 @@ public sealed unsafe class FileFrameSource : IFrameSource
 
     private readonly PcapFileSource _file;
     private readonly CapturePace _pace;
+    private readonly string _name;
     private readonly Action<TimeSpan> _wait;
     private readonly ManualResetEventSlim _stopped = new();
     private readonly CaptureCountersRecorder _counters = new();
@@ -32,10 +33,11 @@ public sealed unsafe class FileFrameSource : IFrameSource
         _pace = pace;
         _wait = wait ?? WaitForStop;
         _pacer = new RealtimePacer(time);
-        Description = $"file {Path.GetFileName(path)}, {(pace == CapturePace.Realtime ? "realtime" : "fast")}";
+        _name = Path.GetFileName(path);
     }
 
-    public string Description { get; }
+    public string Description => _pace == CapturePace.Fast ? $"file {_name}, fast"
+        : Speed == 1 ? $"file {_name}, realtime" : $"file {_name}, realtime ×{Speed:0.##}";
 
     public LinkType LinkType => _file.LinkType;
 
@@ -51,6 +53,17 @@ public sealed unsafe class FileFrameSource : IFrameSource
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             _pacer.MaxGap = value;
+        }
+    }
+
+    /// <summary>How many times faster than recorded a <see cref="CapturePace.Realtime"/> replay plays.</summary>
+    public double Speed
+    {
+        get => _pacer.Speed;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _pacer.Speed = value;
         }
     }
 

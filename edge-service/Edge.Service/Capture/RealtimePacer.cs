@@ -2,7 +2,8 @@ namespace Edge.Service.Capture;
 
 /// <summary>When each frame of a capture file is due so the replay keeps the file's spacing: frame
 /// <c>n</c> is due (its time − the first frame's time) after the first frame was handed out, with
-/// absurd gaps cut to <see cref="MaxGap"/> and frames earlier than their predecessors due at once.</summary>
+/// absurd gaps cut to <see cref="MaxGap"/> and frames earlier than their predecessors due at once;
+/// with a <see cref="Speed"/> above 1 every gap is that many times shorter.</summary>
 internal sealed class RealtimePacer(TimeProvider time)
 {
     private bool _started;
@@ -11,6 +12,8 @@ internal sealed class RealtimePacer(TimeProvider time)
     private long _dueMicros;
 
     public TimeSpan MaxGap { get; set; } = FileFrameSource.DefaultMaxGap;
+
+    public double Speed { get; set; } = 1;
 
     /// <summary>Gaps longer than <see cref="MaxGap"/> (a capture paused for days) that were cut short.</summary>
     public long ClampedGaps { get; private set; }
@@ -46,7 +49,7 @@ internal sealed class RealtimePacer(TimeProvider time)
             gap = maxGapMicros;
             ClampedGaps++;
         }
-        _dueMicros += gap;
+        _dueMicros += Speed == 1 ? gap : (long)(gap / Speed);
         _latestMicros = timestampMicros;
     }
 }

@@ -46,6 +46,16 @@ public sealed class FileFrameSourceTests : IDisposable
     }
 
     [Fact]
+    public void At_speed_10_every_gap_is_ten_times_shorter()
+    {
+        var path = Write(_folder.File("fast-forward.pcap"), Start, Start + Seconds(1), Start + Seconds(3));
+        using var source = new FileFrameSource(path, CapturePace.Realtime, _clock, Wait) { Speed = 10 };
+
+        Assert.Equal("F0@0 F1@100 I F2@300 E", Trace(source, withTimes: true));
+        Assert.Equal("file fast-forward.pcap, realtime ×10", source.Description);
+    }
+
+    [Fact]
     public void Realtime_counts_from_when_the_first_frame_was_handed_out()
     {
         var path = Write(_folder.File("late.pcap"), Start, Start + Seconds(0.1));
