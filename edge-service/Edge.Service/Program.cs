@@ -3,6 +3,7 @@ using Edge.Service.Commands;
 
 var root = new RootCommand("Edge: the agency LAN edge sensor")
 {
+    RunCommand.Create(),
     ReplayCommand.Create(),
     IntelCommand.Create(),
     SelfTestCommand.Create(),

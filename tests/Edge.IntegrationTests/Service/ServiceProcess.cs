@@ -60,6 +60,15 @@ public sealed class ServiceProcess : IDisposable
         return _process.ExitCode;
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>SIGTERM, as systemd stops a service: the graceful stop runs.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(10_000);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or a power cut of the process.</summary>
     public void KillHard()
     {

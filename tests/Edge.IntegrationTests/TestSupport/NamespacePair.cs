@@ -60,6 +60,18 @@ public sealed class NamespacePair : IDisposable
     /// <summary>Runs a command inside a namespace and returns its standard output; throws on failure.</summary>
     public static string In(string ns, params string[] command) => Run(["ip", "netns", "exec", ns, .. command]);
 
+    /// <summary>Runs a command inside a namespace whose failure is expected (a lookup nobody answers).</summary>
+    public static void TryIn(string ns, params string[] command)
+    {
+        try
+        {
+            In(ns, command);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
     /// <summary>Starts a long-running command inside a namespace.</summary>
     public static Process StartIn(string ns, IReadOnlyDictionary<string, string>? environment, params string[] command)
     {

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Run;
+
+/// <summary>The log lines of <c>edge-service run</c> (source-generated, so a filtered level costs nothing).</summary>
+internal static partial class RunLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "watching {Source}; alerts to {Broker}; state in {State}")]
+    public static partial void Watching(ILogger logger, string source, string broker, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "intel loaded with {BadLines} bad line(s) and {Warnings} file warning(s); `edge-service intel check` names them")]
+    public static partial void IntelProblems(ILogger logger, long badLines, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "the capture thread failed")]
+    public static partial void CaptureCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "capture stopped: {Error}")]
+    public static partial void CaptureStopped(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "end of {Source}: {Packets} packets, {Alerts} alerts")]
+    public static partial void EndOfFile(ILogger logger, string source, long packets, long alerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the broker did not take every alert within {Seconds} s; the rest stay in the outbox")]
+    public static partial void NotDrained(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the capture thread did not stop within 10 s")]
+    public static partial void CaptureStuck(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "bad board profile: {Error}")]
+    public static partial void BadBoard(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "bad configuration: {Error}")]
+    public static partial void BadConfiguration(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "the sensor could not start: {Error}")]
+    public static partial void CannotStart(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "the sensor could not start: {Error}")]
+    public static partial void StartFailed(ILogger logger, Exception exception, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "board {Board} on {Chip} ({Why}), {Leds} LEDs")]
+    public static partial void Board(ILogger logger, string board, string chip, string why, string leds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "state {State}: {Reason} (LEDs {Signal})")]
+    public static partial void State(ILogger logger, string state, string reason, string signal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "button: {What}")]
+    public static partial void Button(ILogger logger, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "factory configuration restored (removed: {Removed}); restarting")]
+    public static partial void FactoryReset(ILogger logger, string removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "hardware watchdog {Device}: {Timeout} s, petted every {Interval} s while healthy")]
+    public static partial void HardwareWatchdog(ILogger logger, string device, double timeout, int interval);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "systemd watchdog: WATCHDOG=1 every {Interval} while healthy")]
+    public static partial void SystemdWatchdog(ILogger logger, TimeSpan interval);
+}

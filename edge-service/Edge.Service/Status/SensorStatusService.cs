@@ -1,0 +1,220 @@
+using Edge.Hardware.Boards;
+using Edge.Hardware.Button;
+using Edge.Hardware.Gpio;
+using Edge.Hardware.Leds;
+using Edge.Hardware.Status;
+using Edge.Hardware.Thermal;
+using Edge.Hardware.Watchdog;
+using Edge.Service.Configuration;
+using Edge.Service.Run;
+using Edge.Service.Systemd;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Status;
+
+/// <summary>The front panel: the board's LEDs, button and watchdogs, driven by the status model. It
+/// starts first (the LEDs say "booting" while the pipeline comes up) and stops last.</summary>
+public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pipeline, SystemdNotifier systemd,
+    ILoggerFactory loggerFactory, TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
+
+    private readonly ILogger _log = loggerFactory.CreateLogger("Edge.Status");
+    private readonly Lock _lock = new();
+    private BoardHardware? _hardware;
+    private LedScheduler? _leds;
+    private ButtonGestures? _button;
+    private HealthSampler? _sampler;
+    private ITimer? _sampling;
+    private WatchdogPetter? _hardwareWatchdog;
+    private WatchdogPetter? _systemdWatchdog;
+    private TerminalLedView? _terminal;
+    private LedSignal? _overlay;
+    private HealthInputs _inputs = new();
+    private bool _ledTestWired;
+
+    public StatusModel Model { get; } = new(time);
+
+    public BoardProfile? Board => _hardware?.Profile;
+
+    public bool SimulatedGpio => _hardware?.Simulated ?? true;
+
+    public SimulatedGpioDriver? Simulator => _hardware?.Simulator;
+
+    public LedLights Lit => _leds?.Lit ?? LedLights.None;
+
+    public LedSignal Shown => _leds?.Current ?? LedSignal.Dark;
+
+    public double? TemperatureCelsius { get; private set; }
+
+    /// <summary>Set by a confirmed factory reset: the host stops with this exit code so systemd starts it again.</summary>
+    public bool FactoryResetDone { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var hardware = settings.Hardware;
+        var profile = BoardProfiles.Load(BoardName(hardware.Board));
+        _hardware = BoardGpio.Open(profile, hardware.Gpio switch
+        {
+            GpioMode.Simulated => GpioAccess.Simulated,
+            GpioMode.Real => GpioAccess.Real,
+            _ => GpioAccess.Auto,
+        }, time);
+        settings.Sensor.Board ??= profile.Name;
+        _leds = new LedScheduler(_hardware.Lights, time, _hardware.Buzzer);
+        if (ShowInTerminal(hardware.TerminalLeds, _hardware.Simulated))
+        {
+            _terminal = new TerminalLedView(Console.Out, interactive: !Console.IsOutputRedirected);
+            _leds.LightsChanged += _terminal.OnLights;
+        }
+        Model.Changed += OnStatusChanged;
+        pipeline.State = () => TerminalLedView.Name(Model.Current.State);
+        if (_hardware.Button is { } button)
+        {
+            _button = new ButtonGestures(button, time, new ButtonTiming { Debounce = TimeSpan.FromMilliseconds(hardware.ButtonDebounceMilliseconds) });
+            _button.ShortPress += Model.SilenceAlert;
+            _button.LedTestRequested += RunLedTest;
+            _button.FactoryResetArmed += () => Overlay(ButtonFeedback.FactoryResetArmed, "factory reset armed: hold again 3 s to confirm");
+            _button.FactoryResetCancelled += () => Overlay(null, "factory reset cancelled");
+            _button.FactoryResetConfirmed += OnFactoryReset;
+        }
+        var thermal = new ThermalMonitor(new SysfsThermalSource(hardware.Thermal.Zone), hardware.Thermal.WarnCelsius, hardware.Thermal.HysteresisCelsius);
+        _sampler = new HealthSampler(pipeline, thermal, time, live: settings.Capture.Interface.Length > 0);
+        Update();
+        _terminal?.OnStatus(Model.Current);
+        _sampling = time.CreateTimer(_ => Update(), null, SampleEvery, SampleEvery);
+        StartWatchdogs();
+        var leds = profile.Leds.Kind == LedKind.Rgb ? "RGB" : "green/amber/red";
+        RunLog.Board(_log, profile.DisplayName, _hardware.Chip, _hardware.Reason, leds);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The LED test, from the button or a signed <c>led-test</c> command.</summary>
+    public void RunLedTest()
+    {
+        lock (_lock)
+            _leds?.RunTest();
+    }
+
+    private void Update()
+    {
+        lock (_lock)
+        {
+            if (_sampler is null || _leds is null)
+                return;
+            var inputs = _sampler.Sample();
+            _inputs = inputs;
+            TemperatureCelsius = _sampler.LastCelsius;
+            if (!_ledTestWired && pipeline.Uplink is { } uplink)
+            {
+                uplink.Actions.LedTestRequested += RunLedTest;
+                _ledTestWired = true;
+            }
+            var status = Model.Update(inputs);
+            _leds.Show(_overlay ?? status.Signal);
+        }
+    }
+
+    private void OnStatusChanged(SensorStatus status)
+    {
+        var name = TerminalLedView.Name(status.State);
+        var signal = TerminalLedView.Describe(status.Signal);
+        RunLog.State(_log, name, status.Reason, signal);
+        systemd.Status($"{name}: {status.Reason}");
+        _terminal?.OnStatus(status);
+    }
+
+    private void Overlay(LedSignal? signal, string why)
+    {
+        lock (_lock)
+        {
+            _overlay = signal;
+            _leds?.Show(signal ?? Model.Current.Signal);
+        }
+        RunLog.Button(_log, why);
+    }
+
+    /// <summary>Off the button's timer thread: the reset touches files and stops the host.</summary>
+    private void OnFactoryReset() => _ = Task.Run(RestoreFactoryConfiguration);
+
+    private void RestoreFactoryConfiguration()
+    {
+        Overlay(ButtonFeedback.FactoryResetConfirming, "factory reset confirmed");
+        var removed = FactoryReset.Restore(StatePaths.Resolve(settings.Sensor.StateDirectory));
+        RunLog.FactoryReset(_log, string.Join(", ", removed));
+        FactoryResetDone = true;
+        lifetime.StopApplication();
+    }
+
+    private void StartWatchdogs()
+    {
+        var watchdog = settings.Hardware.Watchdog;
+        var open = watchdog.Enabled == WatchdogMode.On
+            || (watchdog.Enabled == WatchdogMode.Auto && !_hardware!.Simulated && File.Exists(watchdog.Device));
+        if (open)
+        {
+            var device = LinuxWatchdogDevice.Open(watchdog.Device, TimeSpan.FromSeconds(watchdog.TimeoutSeconds));
+            _hardwareWatchdog = new WatchdogPetter(device, Healthy, TimeSpan.FromSeconds(watchdog.PetIntervalSeconds), time);
+            RunLog.HardwareWatchdog(_log, watchdog.Device, device.Timeout.TotalSeconds, watchdog.PetIntervalSeconds);
+        }
+        if (systemd.WatchdogInterval is { } interval)
+        {
+            _systemdWatchdog = new WatchdogPetter(new SystemdWatchdog(systemd), Healthy, interval / 2, time);
+            RunLog.SystemdWatchdog(_log, interval / 2);
+        }
+    }
+
+    private bool Healthy()
+    {
+        lock (_lock)
+            return HealthSampler.IsHealthy(_inputs);
+    }
+
+    private static bool ShowInTerminal(TerminalLeds mode, bool simulated) => mode switch
+    {
+        TerminalLeds.On => true,
+        TerminalLeds.Off => false,
+        _ => simulated,
+    };
+
+    private static string BoardName(string configured)
+    {
+        if (!string.Equals(configured, "auto", StringComparison.OrdinalIgnoreCase))
+            return configured;
+        return BoardProfiles.DetectName() ?? DevelopmentBoard;
+    }
+
+    /// <summary>Off a Pi (a developer's machine, CI), the simulated LEDs follow the Pi 4 wiring.</summary>
+    private const string DevelopmentBoard = "raspberry-pi-4";
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_lock)
+            DisposeDevices();
+        return ValueTask.CompletedTask;
+    }
+
+    private void DisposeDevices()
+    {
+        _sampling?.Dispose();
+        _sampling = null;
+        _hardwareWatchdog?.Stop(disarm: true);
+        _systemdWatchdog?.Stop(disarm: true);
+        _button?.Dispose();
+        _leds?.Dispose();
+        _hardware?.Dispose();
+        _hardwareWatchdog = _systemdWatchdog = null;
+        _button = null;
+        _leds = null;
+        _hardware = null;
+        if (_terminal is not null && !Console.IsOutputRedirected)
+            Console.Out.WriteLine();
+        _terminal = null;
+    }
+}
