@@ -3,7 +3,8 @@ using Edge.Watch.Link;
 namespace Edge.Service.Capture;
 
 /// <summary>Frames for <c>edge-service run</c>: a live interface or a capture file. One thread reads;
-/// <see cref="Stop"/>, <see cref="Counters"/> and <see cref="Error"/> may be used from any thread.</summary>
+/// <see cref="Stop"/>, <see cref="Counters"/> and <see cref="Error"/> may be used from any thread.
+/// Dispose once the reading thread has seen <see cref="CaptureRead.End"/>: Stop, then Dispose.</summary>
 public interface IFrameSource : IDisposable
 {
     /// <summary>For people: <c>interface eth1, filter 'udp'</c> or <c>file lan-sample.pcap, realtime</c>.</summary>

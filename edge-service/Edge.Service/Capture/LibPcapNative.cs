@@ -58,10 +58,13 @@ internal static unsafe class LibPcapNative
         }
     }
 
-    /// <summary>The pcap_t, kept from being closed until the caller's DangerousRelease; 0 when closed.</summary>
+    /// <summary>The pcap_t, kept from being closed until the caller's DangerousRelease; 0 when closed
+    /// (SharpPcap swaps in an invalid handle on Close, which would reach libpcap as NULL).</summary>
     private static nint Acquire(PcapHandle handle, out bool added)
     {
         added = false;
+        if (handle.IsInvalid)
+            return 0;
         try
         {
             handle.DangerousAddRef(ref added);

@@ -22,6 +22,7 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
     private WrappingCounter _interfaceDrops;
     private long _lastHousekeeping;
     private volatile bool _stopRequested;
+    private bool _disposed;
     private volatile string? _error;
     private bool _ended;
 
@@ -69,7 +70,7 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
     public CaptureRead Read(out CapturedFrame frame)
     {
         frame = default;
-        if (_ended)
+        if (_ended || _disposed)
             return CaptureRead.End;
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -107,6 +108,7 @@ public sealed unsafe class LiveInterfaceSource : IFrameSource
     public void Dispose()
     {
         _stopRequested = true;
+        _disposed = true;
         _device.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Service.Systemd;
@@ -13,7 +14,8 @@ public static class EdgeLogging
         builder.ClearProviders();
         if (UsesJournal(environment ?? Environment.GetEnvironmentVariable, journalSocket))
         {
-            builder.AddProvider(new JournaldLoggerProvider(journalSocket));
+            // Made by the container, so the container disposes it (and its socket) at shutdown.
+            builder.Services.AddSingleton<ILoggerProvider>(_ => new JournaldLoggerProvider(journalSocket));
             return;
         }
         builder.AddSimpleConsole(options =>

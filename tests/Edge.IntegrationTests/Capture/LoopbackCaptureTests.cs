@@ -97,6 +97,17 @@ public class LoopbackCaptureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_read_after_dispose_ends_without_touching_the_closed_handle()
+    {
+        RequireCapturePrivilege();
+        var source = LiveInterfaceSource.Open(Loopback("udp and dst port 9"));
+        source.Dispose();
+
+        Assert.Equal(CaptureRead.End, source.Read(out _));
+        Assert.Equal(0, source.Counters.Received);
+    }
+
+    [Fact]
     public void A_full_buffer_counts_kernel_drops()
     {
         RequireCapturePrivilege();
