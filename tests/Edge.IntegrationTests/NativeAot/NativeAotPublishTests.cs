@@ -48,11 +48,28 @@ public class NativeAotPublishTests
             Assert.True(published.ExitCode == 0, published.Output);
             Assert.Matches(@"(?m)^outbox\s+27 alert message\(s\) stored .*27 message\(s\) acknowledged by the broker, 0 left", published.Output);
             Assert.Matches(@"(?m)^broker saw\s+27 alert\(s\)", published.Output);
+
+            // The service under NativeAOT: Generic Host, simulated GPIO and LEDs, Kestrel's status page.
+            var service = Path.Combine(work.FullName, "run.json");
+            File.WriteAllText(service, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "run-state")}}" }, "StatusPage": { "Port": {{FreePort()}} }, "Hardware": { "Gpio": "Simulated", "TerminalLeds": "On" } } }""");
+            var ran = Run(native, repo, TimeSpan.FromMinutes(1), "run", "--config", service, "--speed", "1000", "--exit-at-end");
+            Assert.True(ran.ExitCode == 0, ran.Output);
+            Assert.Contains("LEDs  red fast blink  alert", ran.Output, StringComparison.Ordinal);
+            Assert.Contains("status page on http://127.0.0.1:", ran.Output, StringComparison.Ordinal);
+            Assert.Contains("685 packets, 23 alerts", ran.Output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(work.FullName, "run-state", "status-page-password.txt")));
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepoRoot()
