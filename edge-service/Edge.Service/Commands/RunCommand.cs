@@ -27,10 +27,15 @@ internal static class RunCommand
             EdgeSettings settings;
             try
             {
-                settings = EdgeConfiguration.LoadWithOverrides(parse.GetValue(config));
+                settings = EdgeConfiguration.LoadWithOverrides(parse.GetValue(config), parse.GetValue(state));
                 var capture = settings.Capture;
+                if (parse.GetValue(file) is { } replay)
+                {
+                    // A file named on the command line is what the user wants watched, whatever the settings say.
+                    capture.File = replay;
+                    capture.Interface = "";
+                }
                 capture.Interface = parse.GetValue(iface) ?? capture.Interface;
-                capture.File = parse.GetValue(file) ?? capture.File;
                 capture.Pace = parse.GetValue(pace) ?? capture.Pace;
                 capture.Speed = parse.GetValue(speed) ?? capture.Speed;
                 capture.Filter = parse.GetValue(filter) ?? capture.Filter;

@@ -45,10 +45,11 @@ public static class EdgeConfiguration
 
     /// <summary>The settings with the keys set remotely (<c>config-set</c>) applied: those live in the
     /// state folder, which the settings themselves may move, so the files are read first.</summary>
-    public static EdgeSettings LoadWithOverrides(string? file)
+    /// <param name="stateDirectory">A state folder given on the command line, which wins over the files'.</param>
+    public static EdgeSettings LoadWithOverrides(string? file, string? stateDirectory = null)
     {
         var first = Load(file);
-        var overrides = new SettingsOverrides(StatePaths.Resolve(first.Sensor.StateDirectory).Overrides).Read();
+        var overrides = new SettingsOverrides(StatePaths.Resolve(stateDirectory ?? first.Sensor.StateDirectory).Overrides).Read();
         return overrides.Count == 0 ? first : Load(file, overrides);
     }
 

@@ -5,8 +5,9 @@ namespace Edge.Service.Run;
 
 /// <summary>The capture thread: frames from the source into the engine, and on quiet moments the
 /// time-driven work that packets would otherwise trigger (idle flows ending, evidence captures
-/// closing). Only this thread touches the engine.</summary>
-public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<long>? housekeeping, TimeProvider time)
+/// closing). Only this thread touches the engine. <paramref name="speed"/> is how much faster than
+/// recorded a file plays, so quiet wall time counts that much capture time.</summary>
+public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<long>? housekeeping, TimeProvider time, double speed = 1)
 {
     private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromSeconds(1);
 
@@ -60,7 +61,7 @@ public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<
         if (_lastFrameAt == 0 || time.GetElapsedTime(_lastHousekeeping, now) < HousekeepingEvery)
             return;
         _lastHousekeeping = now;
-        var captureNow = _lastFrameMicros + (long)time.GetElapsedTime(_lastFrameAt, now).TotalMicroseconds;
+        var captureNow = _lastFrameMicros + (long)(time.GetElapsedTime(_lastFrameAt, now).TotalMicroseconds * speed);
         engine.Flows.Expire(captureNow);
         housekeeping?.Invoke(captureNow);
     }

@@ -53,6 +53,18 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Information, Message = "hardware watchdog {Device}: {Timeout} s, petted every {Interval} s while healthy")]
     public static partial void HardwareWatchdog(ILogger logger, string device, double timeout, int interval);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "hardware watchdog {Device} not opened: {Error}; running without it")]
+    public static partial void HardwareWatchdogUnavailable(ILogger logger, string device, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "this is a {Board}, but its GPIO is simulated: {Why}")]
+    public static partial void DetectedBoardSimulated(ILogger logger, string board, string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "factory reset failed: {Error}")]
+    public static partial void FactoryResetFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "stopping failed: {Error}")]
+    public static partial void StopFailed(ILogger logger, Exception exception, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "systemd watchdog: WATCHDOG=1 every {Interval} while healthy")]
     public static partial void SystemdWatchdog(ILogger logger, TimeSpan interval);
 }

@@ -49,7 +49,7 @@ public static class SensorHost
         var panel = host.Services.GetRequiredService<SensorStatusService>();
         try
         {
-            host.Run();
+            host.StartAsync().GetAwaiter().GetResult();
         }
         catch (BoardProfileException e)
         {
@@ -71,9 +71,18 @@ public static class SensorHost
             RunLog.StartFailed(log, e, e.Message);
             return 1;
         }
+        try
+        {
+            host.WaitForShutdown();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What was flushed stays flushed; the exit code still says why the sensor stopped.
+            RunLog.StopFailed(log, e, e.Message);
+        }
         if (panel.FactoryResetDone)
             return FactoryReset.ExitCode;
-        if (pipeline.Loop?.Crash is not null)
+        if (pipeline.Failed is not null)
             return 1;
         return pipeline.DrainedAtEnd == false ? 3 : 0;
     }

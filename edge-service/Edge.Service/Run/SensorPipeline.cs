@@ -12,12 +12,15 @@ namespace Edge.Service.Run;
 
 /// <summary>The sensor's data path under the host: capture → watch engine (evidence first, then
 /// detection) → alert pipeline → durable outbox and uplink, with the recent alerts and the
-/// acknowledgements the LEDs and the status page read. Stopping flushes every alert to disk.</summary>
+/// acknowledgements the LEDs and the status page read. The capture thread starts once the whole
+/// host has started; a live capture that fails stops the host (exit 1, systemd starts it again);
+/// stopping flushes every alert to disk.</summary>
 public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILoggerFactory loggerFactory, TimeProvider time,
     IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan DrainAtEnd = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DrainAtStop = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(10);
 
     private readonly ILogger _log = loggerFactory.CreateLogger("Edge.Pipeline");
     private ReplayDetection? _detection;
@@ -25,13 +28,15 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
     private IFrameSource? _source;
     private WatchEngine? _engine;
     private CaptureLoop? _loop;
+    private ServiceUplink? _uplink;
     private Thread? _thread;
     private int _stopped;
     private int _flushed;
 
     public DateTimeOffset Started { get; private set; }
 
-    public ServiceUplink? Uplink { get; private set; }
+    /// <summary>Null before the pipeline started and after it stopped.</summary>
+    public ServiceUplink? Uplink => Volatile.Read(ref _uplink);
 
     public RecentAlerts Recent { get; } = new();
 
@@ -39,8 +44,14 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
 
     public CaptureLoop? Loop => _loop;
 
-    /// <summary>True once the source is open and the capture thread runs.</summary>
-    public bool Running => _thread is not null;
+    public bool Live => settings.Capture.Interface.Length > 0;
+
+    /// <summary>True once the capture thread runs.</summary>
+    public bool Running => Volatile.Read(ref _thread) is not null;
+
+    /// <summary>Why the capture ended against the sensor's will (a crash, the live interface gone):
+    /// the host then stops with exit code 1.</summary>
+    public string? Failed { get; private set; }
 
     /// <summary>Set when the file ended and <c>ExitAtEndOfFile</c> asked the host to stop: whether
     /// the broker took every alert in time.</summary>
@@ -53,6 +64,9 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
     /// <summary>The LED state for the heartbeat, given by the front panel.</summary>
     public Func<string>? State { get; set; }
 
+    /// <summary>A signed <c>led-test</c> command arrived.</summary>
+    public event Action? LedTestRequested;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Started = time.GetUtcNow();
@@ -63,38 +77,78 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
             reproducible: false);
         if (_detection.IntelReport is { BadLines: > 0 } or { Complete: false })
             RunLog.IntelProblems(_log, _detection.IntelReport.BadLines, _detection.IntelReport.Warnings.Count);
-        Uplink = await ServiceUplink.StartAsync(new ServiceUplinkSetup(settings, run.ConfigFile, state, _detection.Intel,
-            _detection.IntelPaths, null, Figures, loggerFactory, time), cancellationToken).ConfigureAwait(false);
-        late.Target = Uplink.Alerts;
+        // The source first: a wrong interface or filter stops the start before the outbox and broker open.
         _source = CaptureSources.Open(settings.Capture, RunOptions.BundledSample, time);
         _engine = new WatchEngine(new WatchOptions(), Observer());
-        _loop = new CaptureLoop(_source, _engine, Housekeep, time);
-        _thread = new Thread(RunCapture) { Name = "capture", IsBackground = true };
-        _thread.Start();
+        var speed = !Live && settings.Capture.Pace == CapturePace.Realtime ? settings.Capture.Speed : 1;
+        _loop = new CaptureLoop(_source, _engine, Housekeep, time, speed);
+        var uplink = await ServiceUplink.StartAsync(new ServiceUplinkSetup(settings, run.ConfigFile, state, _detection.Intel,
+            _detection.IntelPaths, null, Figures, loggerFactory, time), cancellationToken).ConfigureAwait(false);
+        uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
+        late.Target = uplink.Alerts;
+        Volatile.Write(ref _uplink, uplink);
         RunLog.Watching(_log, _source.Description,
-            Uplink.Embedded is null ? Uplink.Broker.ToString() : $"{Uplink.Embedded.Url} (embedded broker)", state.Root);
+            uplink.Embedded is null ? uplink.Broker.ToString() : $"{uplink.Embedded.Url} (embedded broker)", state.Root);
+        // Frames flow once every part has started, so the end of a short file cannot stop a host still starting.
+        lifetime.ApplicationStarted.Register(StartCapture);
+    }
+
+    private void StartCapture()
+    {
+        if (Volatile.Read(ref _stopped) == 1)
+            return;
+        var thread = new Thread(RunCapture) { Name = "capture", IsBackground = true };
+        thread.Start();
+        Volatile.Write(ref _thread, thread);
     }
 
     private void RunCapture()
     {
-        _loop!.Run();
-        if (_loop.Crash is { } crash)
+        var loop = _loop!;
+        var source = _source!;
+        loop.Run();
+        if (Volatile.Read(ref _stopped) == 1)
+            return;
+        if (loop.Crash is { } crash)
+        {
             RunLog.CaptureCrashed(_log, crash);
-        else if (_source!.Error is { } error)
-            RunLog.CaptureStopped(_log, error);
-        if (Volatile.Read(ref _stopped) == 0 && settings.Capture.Interface.Length == 0 && _loop.Crash is null)
+            Fail($"the capture thread failed: {crash.Message}");
+        }
+        else if (Live)
+        {
+            RunLog.CaptureStopped(_log, source.Error ?? "the interface closed");
+            Fail($"capture stopped: {source.Error ?? "the interface closed"}");
+        }
+        else
+        {
+            if (source.Error is { } error)
+                RunLog.CaptureStopped(_log, error);
             FinishFile();
+        }
+    }
+
+    private void Fail(string why)
+    {
+        Failed = why;
+        lifetime.StopApplication();
     }
 
     /// <summary>The file is over: every alert to disk now; with <c>ExitAtEndOfFile</c>, to the broker
-    /// too (bounded), then the host stops.</summary>
+    /// too (bounded, and cut short by a stop), then the host stops.</summary>
     private void FinishFile()
     {
         FlushOnce();
         RunLog.EndOfFile(_log, _source!.Description, _engine!.Counters.Packets, _detection!.Pipeline.Counters.Raised);
-        if (!settings.Capture.ExitAtEndOfFile)
+        if (!settings.Capture.ExitAtEndOfFile || Uplink is not { } uplink)
             return;
-        DrainedAtEnd = Uplink!.DrainAsync(DrainAtEnd).GetAwaiter().GetResult();
+        try
+        {
+            DrainedAtEnd = uplink.DrainAsync(DrainAtEnd, lifetime.ApplicationStopping).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            DrainedAtEnd = false;
+        }
         if (DrainedAtEnd == false)
             RunLog.NotDrained(_log, DrainAtEnd.TotalSeconds);
         lifetime.StopApplication();
@@ -119,7 +173,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
         var alerts = _detection.Pipeline.Counters;
         return new PipelineFigures(engine.Counters.Packets, counters.KernelDrops + counters.InterfaceDrops, engine.Errors.Total,
             engine.Flows.Counters.Created, engine.Counters.DnsMessages, alerts.Suppressed, alerts.RateLimited,
-            settings.Capture.Interface.Length > 0, counters.KernelDrops, counters.InterfaceDrops, State?.Invoke());
+            Live, counters.KernelDrops, counters.InterfaceDrops, State?.Invoke());
     }
 
     private IWatchObserver Observer() => _evidence is null
@@ -131,24 +185,33 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
         _source?.Stop();
-        if (_thread is not null && !_thread.Join(TimeSpan.FromSeconds(10)))
+        var thread = Volatile.Read(ref _thread);
+        var joined = thread is null || thread.Join(JoinLimit);
+        if (!joined)
             RunLog.CaptureStuck(_log);
         else if (_loop is { Crash: null })
             FlushOnce();
-        _evidence?.Finish();
-        if (Uplink is not null && DrainedAtEnd is null)
-            await Uplink.DrainAsync(DrainAtStop, cancellationToken).ConfigureAwait(false);
-        await DisposeAsync().ConfigureAwait(false);
+        // A thread still inside the source or the recorder keeps them: disposing under it would crash.
+        if (joined)
+            _evidence?.Finish();
+        if (Uplink is { } uplink && DrainedAtEnd is null)
+        {
+            try
+            {
+                await uplink.DrainAsync(DrainAtStop, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's stop budget ran out: what is left waits in the outbox.
+            }
+        }
+        var disposing = Interlocked.Exchange(ref _uplink, null);
+        if (disposing is not null)
+            await disposing.DisposeAsync().ConfigureAwait(false);
+        if (joined)
+            _source?.Dispose();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Uplink is not null)
-        {
-            await Uplink.DisposeAsync().ConfigureAwait(false);
-            Uplink = null;
-        }
-        _source?.Dispose();
-        _source = null;
-    }
+    /// <summary>The container disposes services the host never stopped (a later part failed to start).</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 }

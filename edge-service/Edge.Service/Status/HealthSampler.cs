@@ -7,7 +7,7 @@ namespace Edge.Service.Status;
 
 /// <summary>Reads the pipeline, outbox, uplink, acknowledgements and temperature into the inputs of
 /// the status model, and says whether the sensor is healthy enough to pet the watchdogs.</summary>
-public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor thermal, TimeProvider time, bool live)
+public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor thermal, TimeSpan thermalEvery, TimeProvider time)
 {
     /// <summary>A capture thread silent this long is stuck: a live read returns at least every 100 ms.</summary>
     public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(10);
@@ -16,6 +16,8 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
     private long _dropsAtWindowStart;
     private long _windowStart = time.GetTimestamp();
     private long _dropsInLastWindow;
+    private long _thermalAt;
+    private bool _thermalRead;
 
     public double? LastCelsius => thermal.LastCelsius;
 
@@ -23,12 +25,13 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
     {
         var uplink = pipeline.Uplink;
         var highest = uplink?.Acknowledgements.Highest;
-        var temperature = thermal.Sample();
+        SampleThermal();
+        var (captureFault, captureWarning) = Capture();
         return new HealthInputs
         {
             Started = pipeline.Running,
-            CaptureFault = CaptureFault(),
-            StorageFault = uplink is { Sink: { LastError: { } error, Queued: > 0 } } ? $"alerts cannot be stored: {error}" : null,
+            CaptureFault = captureFault,
+            StorageFault = uplink?.Sink.Failing is { } failing ? $"alerts cannot be stored: {failing}" : null,
             UplinkConnected = uplink?.Stats.Connected ?? false,
             OutboxPending = uplink?.Outbox.Depth ?? 0,
             OpenAlert = highest switch
@@ -38,7 +41,7 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
                 _ => OpenAlertLevel.None,
             },
             OpenAlertCount = uplink?.Acknowledgements.OpenCount ?? 0,
-            Warning = thermal.WarningText ?? DropWarning(),
+            Warning = thermal.WarningText ?? captureWarning ?? DropWarning(),
         };
     }
 
@@ -46,16 +49,30 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
     public static bool IsHealthy(HealthInputs inputs) =>
         inputs.Started && inputs.CaptureFault is null && inputs.StorageFault is null;
 
-    private string? CaptureFault()
+    private void SampleThermal()
+    {
+        if (_thermalRead && time.GetElapsedTime(_thermalAt) < thermalEvery)
+            return;
+        thermal.Sample();
+        _thermalRead = true;
+        _thermalAt = time.GetTimestamp();
+    }
+
+    /// <summary>A live capture that ended or stalled is a fault; a damaged file only a warning (what
+    /// could be read was).</summary>
+    private (string? Fault, string? Warning) Capture()
     {
         if (pipeline.Loop is not { } loop || pipeline.Source is not { } source)
-            return null;
+            return (null, null);
         if (loop.Crash is { } crash)
-            return $"capture thread failed: {crash.Message}";
+            return ($"capture thread failed: {crash.Message}", null);
         if (loop.Finished)
-            return live ? $"capture stopped: {source.Error ?? "the interface closed"}" : source.Error;
+            return pipeline.Live ? ($"capture stopped: {source.Error ?? "the interface closed"}", null)
+                : (null, source.Error is { } error ? $"capture file damaged: {error}" : null);
+        if (!pipeline.Running)
+            return (null, null);
         var quiet = time.GetElapsedTime(loop.LastProgress);
-        return quiet > StallLimit ? $"capture stalled for {quiet.TotalSeconds:F0} s" : null;
+        return quiet > StallLimit ? ($"capture stalled for {quiet.TotalSeconds:F0} s", null) : (null, null);
     }
 
     private string? DropWarning()
@@ -68,6 +85,6 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
             _dropsAtWindowStart = drops;
             _windowStart = time.GetTimestamp();
         }
-        return _dropsInLastWindow > 0 ? $"capture dropped {_dropsInLastWindow:N0} packets in the last minute" : null;
+        return _dropsInLastWindow > 0 ? $"capture dropped {_dropsInLastWindow:N0} packets in the last full minute" : null;
     }
 }

@@ -14,15 +14,21 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Service.Status;
 
 /// <summary>The front panel: the board's LEDs, button and watchdogs, driven by the status model. It
-/// starts first (the LEDs say "booting" while the pipeline comes up) and stops last.</summary>
+/// starts first (the LEDs say "booting" while the pipeline comes up) and stops last. The watchdogs
+/// are armed once the whole host has started and, from the moment a stop begins, the hardware one is
+/// disarmed and systemd's is petted until the process ends (the stop is bounded by TimeoutStopSec).</summary>
 public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pipeline, SystemdNotifier systemd,
     ILoggerFactory loggerFactory, TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Off a Pi (a developer's machine, CI), the simulated LEDs follow the Pi 4 wiring.</summary>
+    private const string DevelopmentBoard = "raspberry-pi-4";
+
     private readonly ILogger _log = loggerFactory.CreateLogger("Edge.Status");
     private readonly Lock _lock = new();
     private BoardHardware? _hardware;
+    private bool _boardDetected;
     private LedScheduler? _leds;
     private ButtonGestures? _button;
     private HealthSampler? _sampler;
@@ -32,7 +38,7 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
     private TerminalLedView? _terminal;
     private LedSignal? _overlay;
     private HealthInputs _inputs = new();
-    private bool _ledTestWired;
+    private volatile bool _stopping;
 
     public StatusModel Model { get; } = new(time);
 
@@ -55,12 +61,9 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
     {
         var hardware = settings.Hardware;
         var profile = BoardProfiles.Load(BoardName(hardware.Board));
-        _hardware = BoardGpio.Open(profile, hardware.Gpio switch
-        {
-            GpioMode.Simulated => GpioAccess.Simulated,
-            GpioMode.Real => GpioAccess.Real,
-            _ => GpioAccess.Auto,
-        }, time);
+        _hardware = BoardGpio.Open(profile, Access(hardware.Gpio), time);
+        if (_boardDetected && _hardware.Simulated)
+            RunLog.DetectedBoardSimulated(_log, profile.DisplayName, _hardware.Reason);
         settings.Sensor.Board ??= profile.Name;
         _leds = new LedScheduler(_hardware.Lights, time, _hardware.Buzzer);
         if (ShowInTerminal(hardware.TerminalLeds, _hardware.Simulated))
@@ -70,6 +73,7 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
         }
         Model.Changed += OnStatusChanged;
         pipeline.State = () => TerminalLedView.Name(Model.Current.State);
+        pipeline.LedTestRequested += RunLedTest;
         if (_hardware.Button is { } button)
         {
             _button = new ButtonGestures(button, time, new ButtonTiming { Debounce = TimeSpan.FromMilliseconds(hardware.ButtonDebounceMilliseconds) });
@@ -80,13 +84,14 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
             _button.FactoryResetConfirmed += OnFactoryReset;
         }
         var thermal = new ThermalMonitor(new SysfsThermalSource(hardware.Thermal.Zone), hardware.Thermal.WarnCelsius, hardware.Thermal.HysteresisCelsius);
-        _sampler = new HealthSampler(pipeline, thermal, time, live: settings.Capture.Interface.Length > 0);
+        _sampler = new HealthSampler(pipeline, thermal, TimeSpan.FromSeconds(hardware.Thermal.PollSeconds), time);
         Update();
         _terminal?.OnStatus(Model.Current);
         _sampling = time.CreateTimer(_ => Update(), null, SampleEvery, SampleEvery);
-        StartWatchdogs();
         var leds = profile.Leds.Kind == LedKind.Rgb ? "RGB" : "green/amber/red";
         RunLog.Board(_log, profile.DisplayName, _hardware.Chip, _hardware.Reason, leds);
+        lifetime.ApplicationStarted.Register(StartWatchdogs);
+        lifetime.ApplicationStopping.Register(OnStopping);
         return Task.CompletedTask;
     }
 
@@ -101,16 +106,21 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
     {
         lock (_lock)
         {
-            if (_sampler is null || _leds is null)
+            // During a stop the parts close one by one: the LEDs keep the last state, not a fault.
+            if (_sampler is null || _leds is null || _stopping)
                 return;
-            var inputs = _sampler.Sample();
+            HealthInputs inputs;
+            try
+            {
+                inputs = _sampler.Sample();
+            }
+            catch (Exception e)
+            {
+                // The outbox's figures come from its database: a failing disk surfaces here.
+                inputs = _inputs with { StorageFault = $"status unreadable: {e.Message}" };
+            }
             _inputs = inputs;
             TemperatureCelsius = _sampler.LastCelsius;
-            if (!_ledTestWired && pipeline.Uplink is { } uplink)
-            {
-                uplink.Actions.LedTestRequested += RunLedTest;
-                _ledTestWired = true;
-            }
             var status = Model.Update(inputs);
             _leds.Show(_overlay ?? status.Signal);
         }
@@ -141,22 +151,39 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
     private void RestoreFactoryConfiguration()
     {
         Overlay(ButtonFeedback.FactoryResetConfirming, "factory reset confirmed");
-        var removed = FactoryReset.Restore(StatePaths.Resolve(settings.Sensor.StateDirectory));
-        RunLog.FactoryReset(_log, string.Join(", ", removed));
-        FactoryResetDone = true;
-        lifetime.StopApplication();
+        try
+        {
+            var removed = FactoryReset.Restore(StatePaths.Resolve(settings.Sensor.StateDirectory));
+            RunLog.FactoryReset(_log, string.Join(", ", removed));
+            FactoryResetDone = true;
+            lifetime.StopApplication();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RunLog.FactoryResetFailed(_log, e.Message);
+            Overlay(null, "factory reset failed");
+        }
     }
 
     private void StartWatchdogs()
     {
         var watchdog = settings.Hardware.Watchdog;
+        // Auto opens it only on a board we recognised and drive for real: once open, a process
+        // that dies without disarming it reboots the machine.
         var open = watchdog.Enabled == WatchdogMode.On
-            || (watchdog.Enabled == WatchdogMode.Auto && !_hardware!.Simulated && File.Exists(watchdog.Device));
+            || (watchdog.Enabled == WatchdogMode.Auto && _boardDetected && _hardware is { Simulated: false } && File.Exists(watchdog.Device));
         if (open)
         {
-            var device = LinuxWatchdogDevice.Open(watchdog.Device, TimeSpan.FromSeconds(watchdog.TimeoutSeconds));
-            _hardwareWatchdog = new WatchdogPetter(device, Healthy, TimeSpan.FromSeconds(watchdog.PetIntervalSeconds), time);
-            RunLog.HardwareWatchdog(_log, watchdog.Device, device.Timeout.TotalSeconds, watchdog.PetIntervalSeconds);
+            try
+            {
+                var device = LinuxWatchdogDevice.Open(watchdog.Device, TimeSpan.FromSeconds(watchdog.TimeoutSeconds));
+                _hardwareWatchdog = new WatchdogPetter(device, Healthy, TimeSpan.FromSeconds(watchdog.PetIntervalSeconds), time);
+                RunLog.HardwareWatchdog(_log, watchdog.Device, device.Timeout.TotalSeconds, watchdog.PetIntervalSeconds);
+            }
+            catch (Exception e) when (watchdog.Enabled == WatchdogMode.Auto && e is IOException or UnauthorizedAccessException)
+            {
+                RunLog.HardwareWatchdogUnavailable(_log, watchdog.Device, e.Message);
+            }
         }
         if (systemd.WatchdogInterval is { } interval)
         {
@@ -165,11 +192,31 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
         }
     }
 
+    private void OnStopping()
+    {
+        _stopping = true;
+        lock (_lock)
+        {
+            _hardwareWatchdog?.Stop(disarm: true);
+            _hardwareWatchdog = null;
+        }
+    }
+
     private bool Healthy()
     {
+        if (_stopping)
+            return true;
         lock (_lock)
             return HealthSampler.IsHealthy(_inputs);
     }
+
+    private GpioAccess Access(GpioMode mode) => mode switch
+    {
+        GpioMode.Simulated => GpioAccess.Simulated,
+        GpioMode.Real => GpioAccess.Real,
+        // An unknown machine (a developer's PC) is never driven for real: its gpiochip0 is not ours.
+        _ => _boardDetected ? GpioAccess.Auto : GpioAccess.Simulated,
+    };
 
     private static bool ShowInTerminal(TerminalLeds mode, bool simulated) => mode switch
     {
@@ -178,23 +225,26 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
         _ => simulated,
     };
 
-    private static string BoardName(string configured)
+    private string BoardName(string configured)
     {
         if (!string.Equals(configured, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            _boardDetected = true;
             return configured;
-        return BoardProfiles.DetectName() ?? DevelopmentBoard;
+        }
+        var detected = BoardProfiles.DetectName();
+        _boardDetected = detected is not null;
+        return detected ?? DevelopmentBoard;
     }
 
-    /// <summary>Off a Pi (a developer's machine, CI), the simulated LEDs follow the Pi 4 wiring.</summary>
-    private const string DevelopmentBoard = "raspberry-pi-4";
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await DisposeAsync().ConfigureAwait(false);
-    }
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
 
     public ValueTask DisposeAsync()
     {
+        _stopping = true;
+        // The button first and outside the lock: its timers raise events that take the lock.
+        _button?.Dispose();
+        _button = null;
         lock (_lock)
             DisposeDevices();
         return ValueTask.CompletedTask;
@@ -206,11 +256,9 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
         _sampling = null;
         _hardwareWatchdog?.Stop(disarm: true);
         _systemdWatchdog?.Stop(disarm: true);
-        _button?.Dispose();
         _leds?.Dispose();
         _hardware?.Dispose();
         _hardwareWatchdog = _systemdWatchdog = null;
-        _button = null;
         _leds = null;
         _hardware = null;
         if (_terminal is not null && !Console.IsOutputRedirected)

@@ -24,6 +24,7 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
     private long _dropped;
     private long _batches;
     private string? _lastError;
+    private string? _failing;
 
     public OutboxAlertSink(AlertMessageMapper mapper, IOutbox outbox, Action? stored = null, int queueCapacity = 16_384)
     {
@@ -54,6 +55,10 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
     public long Batches => Interlocked.Read(ref _batches);
 
     public string? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Why the writer cannot store alerts right now (it keeps retrying), or null once a
+    /// batch has gone in again.</summary>
+    public string? Failing => Volatile.Read(ref _failing);
 
     public void Raise(Alert alert)
     {
@@ -123,6 +128,7 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
                 Interlocked.Add(ref _refused, batch.Count - stored);
                 Interlocked.Add(ref _dropped, dropped);
                 Interlocked.Increment(ref _batches);
+                Volatile.Write(ref _failing, null);
                 _stored();
                 return;
             }
@@ -131,6 +137,7 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
                 // Whatever failed (disk, database, a bug), the batch is kept and tried again: the writer
                 // must not die silently with alerts queued behind it; LastError keeps the reason.
                 Volatile.Write(ref _lastError, e.Message);
+                Volatile.Write(ref _failing, e.Message);
                 Thread.Sleep(Math.Min(1000, 10 << Math.Min(attempt, 6)));
             }
         }

@@ -98,7 +98,8 @@ public sealed class ServiceUplink : IAsyncDisposable
             new JournaledSeenCommandStore(state.SeenCommands, time.GetUtcNow()), time);
         var inbox = new CommandInbox(processor, () => uplink!.CommandResults);
         var sink = new OutboxAlertSink(new AlertMessageMapper(topics, time), outbox, () => uplink?.NotifyOutbox());
-        var heartbeat = new ServiceHeartbeatSource(time, started, setup.Pipeline, sink, () => actions.IntelVersion ?? setup.IntelVersion);
+        var heartbeat = new ServiceHeartbeatSource(time, started, setup.Pipeline, sink, () => actions.IntelVersion ?? setup.IntelVersion,
+            settings.Hardware.Thermal.Zone);
         uplink = new MqttUplink(uplinkOptions, identity, outbox, logger, time, inbox, heartbeat);
         uplink.Start();
         return new ServiceUplink(outbox, sink, uplink, inbox, acknowledgements, actions, embedded);

@@ -112,6 +112,14 @@ public sealed class LiveSensorTests : IDisposable
                 _lines.Add(line);
         }
 
+        public int WaitForExit(TimeSpan timeout)
+        {
+            if (!_process.WaitForExit(timeout))
+                Assert.Fail($"still running after {timeout}");
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+
         /// <summary>The first line matching (after the first line containing <paramref name="after"/>, if given).</summary>
         public string WaitFor(Func<string, bool> match, TimeSpan timeout, string what, string? after = null)
         {

@@ -37,6 +37,15 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_read_as_fast_as_it_goes_ends_the_service_cleanly_even_while_the_host_is_still_starting()
+    {
+        using var service = ServiceProcess.Start(Environment(), "run", "--pace", "Fast", "--exit-at-end");
+        Assert.Equal(0, service.WaitForExit(Wait));
+        Assert.Contains("685 packets, 23 alerts", service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not start", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_value_stops_the_start_with_exit_code_2_naming_the_key()
     {
         var environment = Environment();
