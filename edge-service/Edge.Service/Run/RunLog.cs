@@ -38,7 +38,7 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Critical, Message = "the sensor could not start: {Error}")]
     public static partial void StartFailed(ILogger logger, Exception exception, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "board {Board} on {Chip} ({Why}), {Leds} LEDs")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "front panel wired as on a {Board}: GPIO {Chip} ({Why}), {Leds} LEDs")]
     public static partial void Board(ILogger logger, string board, string chip, string why, string leds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "state {State}: {Reason} (LEDs {Signal})")]

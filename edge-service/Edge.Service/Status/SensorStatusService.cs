@@ -89,7 +89,8 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
         _terminal?.OnStatus(Model.Current);
         _sampling = time.CreateTimer(_ => Update(), null, SampleEvery, SampleEvery);
         var leds = profile.Leds.Kind == LedKind.Rgb ? "RGB" : "green/amber/red";
-        RunLog.Board(_log, profile.DisplayName, _hardware.Chip, _hardware.Reason, leds);
+        var why = _boardDetected || hardware.Gpio != GpioMode.Auto ? _hardware.Reason : "this machine is not a recognised Pi board";
+        RunLog.Board(_log, profile.DisplayName, _hardware.Chip, why, leds);
         lifetime.ApplicationStarted.Register(StartWatchdogs);
         lifetime.ApplicationStopping.Register(OnStopping);
         return Task.CompletedTask;
