@@ -17,7 +17,7 @@ public static class LedTimingCheck
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         Console.WriteLine($"LED edge lateness over {seconds:F0} s per pattern (real clock, simulated GPIO driver)");
-        Console.WriteLine("pattern        edges   mean ms   p50 ms   p99 ms   max ms");
+        Console.WriteLine("pattern        edges   min ms   mean ms   p50 ms   p99 ms   max ms   (negative: early)");
         foreach (var pattern in new[] { LedPattern.FastBlink, LedPattern.DoubleBlink, LedPattern.Heartbeat, LedPattern.SlowBlink })
             Measure(pattern, TimeSpan.FromSeconds(seconds));
     }
@@ -51,7 +51,7 @@ public static class LedTimingCheck
         }
         lateness.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pattern,-13} {lateness.Count,6} {lateness.Average(),9:F2} {Percentile(lateness, 0.5),8:F2} {Percentile(lateness, 0.99),8:F2} {lateness[^1],8:F2}"));
+            $"{pattern,-13} {lateness.Count,6} {lateness[0],8:F2} {lateness.Average(),9:F2} {Percentile(lateness, 0.5),8:F2} {Percentile(lateness, 0.99),8:F2} {lateness[^1],8:F2}"));
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
