@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.Watch.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.NativeAot;
@@ -51,7 +52,7 @@ public class NativeAotPublishTests
 
             // The service under NativeAOT: Generic Host, simulated GPIO and LEDs, Kestrel's status page.
             var service = Path.Combine(work.FullName, "run.json");
-            File.WriteAllText(service, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "run-state")}}" }, "StatusPage": { "Port": {{FreePort()}} }, "Hardware": { "Gpio": "Simulated", "TerminalLeds": "On" } } }""");
+            File.WriteAllText(service, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "run-state")}}" }, "StatusPage": { "Port": {{MosquittoProcess.FreePort()}} }, "Hardware": { "Gpio": "Simulated", "TerminalLeds": "On" } } }""");
             var ran = Run(native, repo, TimeSpan.FromMinutes(1), "run", "--config", service, "--speed", "1000", "--exit-at-end");
             Assert.True(ran.ExitCode == 0, ran.Output);
             Assert.Contains("LEDs  red fast blink  alert", ran.Output, StringComparison.Ordinal);
@@ -63,13 +64,6 @@ public class NativeAotPublishTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepoRoot()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.Uplink.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.Service;
@@ -20,13 +21,13 @@ public sealed class RunCommandTests : IDisposable
         ["Edge__Sensor__StateDirectory"] = _state.FullName,
         ["Edge__Hardware__Gpio"] = "Simulated",
         ["Edge__Hardware__TerminalLeds"] = "On",
-        ["Edge__StatusPage__Port"] = (statusPort ?? FreePort()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Edge__StatusPage__Port"] = (statusPort ?? MosquittoProcess.FreePort()).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
     public void The_bundled_capture_moves_the_LEDs_from_booting_through_monitoring_to_alert_and_every_alert_reaches_the_broker()
     {
-        using var service = ServiceProcess.Start(Environment(FreePort()), "run", "--speed", "50", "--exit-at-end");
+        using var service = ServiceProcess.Start(Environment(MosquittoProcess.FreePort()), "run", "--speed", "50", "--exit-at-end");
         Assert.Equal(0, service.WaitForExit(Wait));
         var output = service.Output;
         var booting = output.IndexOf("LEDs  green slow blink  booting", StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public sealed class RunCommandTests : IDisposable
                     messages.Add(Encoding.UTF8.GetString(buffer, 0, read));
             }
         }, Cancel);
-        var port = FreePort();
+        var port = MosquittoProcess.FreePort();
         var environment = Environment(port);
         environment["NOTIFY_SOCKET"] = socketPath;
         environment["WATCHDOG_USEC"] = "2000000";
@@ -120,12 +121,5 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("status offline published", service.Output, StringComparison.Ordinal);
         notify.Dispose();
         await receiving;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
