@@ -104,7 +104,7 @@ public sealed class SensorStatusSource(EdgeSettings settings, SensorPipeline pip
                 Time = DateTimeOffset.FromUnixTimeMilliseconds(alert.FirstSeenMicros / 1000),
                 Severity = finding.Severity.ToString().ToLowerInvariant(),
                 Category = finding.Category,
-                Rule = finding.RuleId,
+                Rule = finding.RuleName,
                 Client = finding.Client.ToString(),
                 Indicator = finding.Indicator,
                 Acknowledged = finding.Severity >= Severity.High && uplink is not null && !uplink.Acknowledgements.IsOpen(alert.Id),
