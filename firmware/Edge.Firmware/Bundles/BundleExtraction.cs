@@ -1,3 +1,5 @@
+using Edge.Firmware.Files;
+
 namespace Edge.Firmware.Bundles;
 
 /// <summary>Writes verified files into a fresh staging folder next to the target and renames it to
@@ -65,6 +67,8 @@ internal sealed class BundleExtraction : IDisposable
         {
             // A rename within one folder is atomic (POSIX rename(2)); the target appears whole or not at all.
             Directory.Move(_staging, _target);
+            // The files were flushed before; flushing the parent makes the rename itself survive a power cut.
+            DurableFile.FlushFolder(Path.GetDirectoryName(Path.GetFullPath(_target))!);
             _committed = true;
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edge.Firmware.Files;
 
 namespace Edge.Firmware.Slots;
 

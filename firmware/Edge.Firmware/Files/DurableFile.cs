@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Edge.Firmware.Slots;
+namespace Edge.Firmware.Files;
 
 /// <summary>Writes that survive a power cut: the data is flushed before the rename that makes it
 /// visible, and the folder is flushed after, so the rename itself is on disk (ext4 and most Linux
