@@ -36,9 +36,10 @@ internal sealed class AgentSession(
                 await HandleAsync(read, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            // The link went away (cable pulled, port closed): keep what we have for the next Begin.
+            // The link went away (cable pulled: System.IO.Ports reports a vanished PTY as a closed
+            // port, a USB gadget as an I/O error): keep what we have for the next Begin.
         }
         finally
         {

@@ -10,10 +10,12 @@ internal sealed class ClientConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiving;
     private readonly TimeProvider _time;
+    private readonly uint _firstSequence;
 
-    public ClientConnection(Stream stream, TimeProvider time)
+    public ClientConnection(Stream stream, uint lastSequence, TimeProvider time)
     {
-        Link = new FrameLink(stream);
+        Link = new FrameLink(stream) { Sequence = lastSequence };
+        _firstSequence = lastSequence + 1;
         _time = time;
         _receiving = Task.Run(ReceiveAsync);
     }
@@ -49,7 +51,9 @@ internal sealed class ClientConnection : IAsyncDisposable
                 var read = await Link.ReadAsync(_stop.Token).ConfigureAwait(false);
                 if (read.Kind == LinkReadKind.EndOfStream)
                     break;
-                if (read.Kind == LinkReadKind.Frame && Reply.TryCreate(read, out var reply))
+                // Sequences only grow over a whole flash: a lower one answers a frame sent on an
+                // earlier connection and was left in the port's buffer.
+                if (read.Kind == LinkReadKind.Frame && read.Sequence >= _firstSequence && Reply.TryCreate(read, out var reply))
                     _replies.Writer.TryWrite(reply);
             }
         }

@@ -144,6 +144,9 @@ internal sealed class ClientSession(
 
     private static void ThrowOnError(Reply reply)
     {
+        // The sensor restarted and forgot the transfer: say Hello and Begin again, it resumes from its state file.
+        if (reply.Type == FrameType.Error && reply.Status!.Code == StatusCode.NoTransfer)
+            throw new LinkLostException("the sensor has no transfer open (restarted?)");
         if (reply.Type is FrameType.Error or FrameType.Abort)
             throw new FlashException(reply.Status!.Code, $"sensor sent {reply.Type}: {reply.Status.Text}");
     }

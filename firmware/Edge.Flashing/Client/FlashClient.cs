@@ -31,7 +31,7 @@ public sealed class FlashClient(FlashClientOptions options, Func<CancellationTok
         var tally = new TransferTally(bundle.Length, _time);
         while (true)
         {
-            var connection = new ClientConnection(await OpenAsync(tally, cancellationToken).ConfigureAwait(false), _time);
+            var connection = new ClientConnection(await OpenAsync(tally, cancellationToken).ConfigureAwait(false), tally.LastSequence, _time);
             await using (connection.ConfigureAwait(false))
             {
                 try
@@ -44,6 +44,10 @@ public sealed class FlashClient(FlashClientOptions options, Func<CancellationTok
                     if (tally.SinceProgress > options.ReconnectBudget)
                         throw new FlashException($"no progress for {options.ReconnectBudget.TotalSeconds:0} s: {e.Message}", e);
                     tally.Reconnects++;
+                }
+                finally
+                {
+                    tally.LastSequence = connection.Link.Sequence;
                 }
             }
         }

@@ -11,6 +11,7 @@ internal sealed class TransferTally(long bundleBytes, TimeProvider time)
     public long BytesResent { get; private set; }
     public long? ResumedFrom { get; set; }
     public int Reconnects { get; set; }
+    public uint LastSequence { get; set; }
     public long LastProgress { get; private set; } = time.GetTimestamp();
 
     /// <summary>The highest offset ever sent: bytes below it are resends.</summary>

@@ -25,6 +25,13 @@ public sealed class FrameLink(Stream stream)
 
     public long MalformedFrames { get; private set; }
 
+    /// <summary>The last sequence this side used. A client carries it across reconnects so answers meant for an earlier connection are told apart.</summary>
+    public uint Sequence
+    {
+        get => _sequence;
+        set => _sequence = value;
+    }
+
     /// <summary>Sends a frame whose payload is the first <paramref name="payloadLength"/> bytes of <see cref="PayloadBuffer"/>.</summary>
     /// <param name="inReplyTo">The sequence to echo when answering a frame; otherwise the next of our own.</param>
     /// <returns>The sequence the frame carried.</returns>
