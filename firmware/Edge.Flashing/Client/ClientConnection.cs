@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Edge.Flashing.Framing;
 using Edge.Flashing.Transport;
 
 namespace Edge.Flashing.Client;
@@ -21,6 +22,19 @@ internal sealed class ClientConnection : IAsyncDisposable
     }
 
     public FrameLink Link { get; }
+
+    /// <summary>Sends from <see cref="FrameLink.PayloadBuffer"/>; a port that fails or vanishes is a lost link.</summary>
+    public async ValueTask<uint> SendAsync(FrameType type, int payloadLength, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Link.SendAsync(type, payloadLength, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new LinkLostException("the port failed", e);
+        }
+    }
 
     /// <summary>The next reply, or null after <paramref name="timeout"/>; throws <see cref="LinkLostException"/> when the port is gone.</summary>
     public async ValueTask<Reply?> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken)

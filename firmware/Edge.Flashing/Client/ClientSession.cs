@@ -116,7 +116,7 @@ internal sealed class ClientSession(
         bundle.Position = offset;
         bundle.ReadExactly(payload.Span.Slice(OffsetMessage.OffsetLength, length));
         tally.Sent(offset, length);
-        return await connection.Link.SendAsync(FrameType.Data, OffsetMessage.OffsetLength + length, cancellationToken).ConfigureAwait(false);
+        return await connection.SendAsync(FrameType.Data, OffsetMessage.OffsetLength + length, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request and waits for its answer, resending with exponential backoff.</summary>
@@ -127,7 +127,7 @@ internal sealed class ClientSession(
         for (int attempt = 0; attempt <= options.MaxRetransmits; attempt++)
         {
             // The payload stays in the link's buffer between attempts: nothing else sends meanwhile.
-            uint sequence = await connection.Link.SendAsync(type, payloadLength, cancellationToken).ConfigureAwait(false);
+            uint sequence = await connection.SendAsync(type, payloadLength, cancellationToken).ConfigureAwait(false);
             if (attempt == 0)
                 first = sequence;
             while (await connection.ReceiveAsync(timeout, cancellationToken).ConfigureAwait(false) is { } reply)

@@ -68,12 +68,12 @@ public class FlashOverPtyTests
         TestContext.Current.TestOutputHelper?.WriteLine($"confirmed {state.ConfirmedOffset} of {part.Length} written at the kill; resent {result.BytesResent}");
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
+    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, Func<string>? describe = null)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(clock.Elapsed < limit, "timed out waiting");
+            Assert.True(clock.Elapsed < limit, $"timed out waiting: {describe?.Invoke()}");
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }
