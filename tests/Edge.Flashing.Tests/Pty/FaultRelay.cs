@@ -102,7 +102,7 @@ internal sealed class FaultRelay : IAsyncDisposable
                     pending.Clear();
                     if (segment.Length > 1)
                     {
-                        var changed = Mangle(++_frames, segment);
+                        var changed = Mangle(++_frames, segment.ToArray());
                         if (!changed.AsSpan().SequenceEqual(segment))
                             FramesMangled++;
                         segment = changed;

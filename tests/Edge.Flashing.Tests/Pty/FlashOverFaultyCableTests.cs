@@ -10,14 +10,18 @@ public class FlashOverFaultyCableTests
     public async Task Damaged_and_shortened_frames_are_resent_and_never_written()
     {
         Assert.SkipUnless(Socat.Available, "socat is not installed (tools/dev/deps.sh)");
-        await using var rig = new FlashRig(600_000, seed: 5);
+        await using var rig = new FlashRig(1 << 20, seed: 5);
+        var noise = new Random(11);
         await using var relay = new FaultRelay(rig.Laptop, rig.Sensor)
         {
-            Mangle = (n, frame) =>
+            // About one frame in twenty damaged, at random as on a noisy line (a fixed period near
+            // the window size would make go-back-N look far worse than it is).
+            Mangle = (_, frame) =>
             {
-                if (n % 9 == 0)
+                double roll = noise.NextDouble();
+                if (roll < 0.04)
                     frame[frame.Length / 2] ^= 0x10;            // one flipped bit: bad CRC
-                else if (n % 23 == 0)
+                else if (roll < 0.055)
                     frame = [.. frame[..(frame.Length / 2)], .. frame[(frame.Length / 2 + 5)..]]; // five bytes lost
                 return frame;
             },
@@ -32,10 +36,10 @@ public class FlashOverFaultyCableTests
         var result = await flashing;
         Assert.True(result.Installed, result.Message);
         rig.AssertInstalledExactly();
-        Assert.True(relay.FramesMangled > 10);
+        Assert.True(relay.FramesMangled >= 5, $"only {relay.FramesMangled} frames damaged");
         Assert.True(rig.Agent!.Counters.MalformedFrames > 0);
         Assert.True(rig.Agent.Counters.Naks > 0);
-        Assert.True(result.BytesResent > 0);
+        Assert.InRange(result.BytesResent, 1, rig.Bundle.Length);
         // Every byte written was in order and whole: the agent wrote the bundle exactly once.
         Assert.Equal(rig.Bundle.Length, rig.Agent.Counters.BytesWritten);
         TestContext.Current.TestOutputHelper?.WriteLine($"mangled {relay.FramesMangled} frames; agent saw {rig.Agent.Counters.MalformedFrames} malformed, sent {rig.Agent.Counters.Naks} Naks; client resent {result.BytesResent} bytes in {result.Elapsed.TotalSeconds:0.0} s");
