@@ -4,7 +4,8 @@
 # clang and lld to link the NativeAOT build, mosquitto and mosquitto-clients for the MQTT tests
 # (the tests start their own broker on a free loopback port: the system service is left stopped
 # and disabled), chromium for the status page's real-browser test (headless, at /usr/bin/chromium),
-# iproute2 and dig (bind9-dnsutils) for the end-to-end test on a veth pair in network namespaces.
+# iproute2 and dig (bind9-dnsutils) for the end-to-end test on a veth pair in network namespaces,
+# socat for the USB flashing tests (PTY pairs standing in for /dev/ttyACM0 and /dev/ttyGS0).
 # Idempotent: checks for the programs and the library themselves, so it does nothing when they
 # are present, whatever the packages are called on this release.
 set -euo pipefail
@@ -21,6 +22,7 @@ done
 command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
+command -v socat >/dev/null 2>&1 || missing+=(socat)
 # The browser test runs this exact path, not whatever chromium or chrome the PATH finds first.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0

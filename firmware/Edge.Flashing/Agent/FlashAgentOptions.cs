@@ -1,0 +1,25 @@
+using Edge.Flashing.Framing;
+
+namespace Edge.Flashing.Agent;
+
+public sealed class FlashAgentOptions
+{
+    /// <summary>Holds incoming.part and incoming.state; must survive a reboot (not tmpfs) for resume to work.</summary>
+    public required string StagingDirectory { get; init; }
+
+    /// <summary>Bytes written between fsyncs; each fsync also records the offset as confirmed.</summary>
+    public int SyncEveryBytes { get; init; } = 64 * 1024;
+
+    public long MaxBundleBytes { get; init; } = 1L << 30;
+
+    public int MaxPayload { get; init; } = FrameLayout.MaxPayload;
+
+    public string SoftwareVersion { get; init; } = "";
+
+    public string Board { get; init; } = "";
+
+    public string SensorId { get; init; } = "";
+
+    /// <summary>Wait between attempts to open the port, and after a session ends (the gadget reappears when a cable is plugged in).</summary>
+    public TimeSpan ReopenDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+}
