@@ -5,12 +5,16 @@
 # (the tests start their own broker on a free loopback port: the system service is left stopped
 # and disabled), chromium for the status page's real-browser test (headless, at /usr/bin/chromium),
 # iproute2 and dig (bind9-dnsutils) for the end-to-end test on a veth pair in network namespaces.
+# For the Raspberry Pi build (tools/build/publish-arm64.sh, tests/Edge.IntegrationTests/Arm64):
+# gcc-aarch64-linux-gnu (with binutils-aarch64-linux-gnu and the arm64 C runtime it pulls in) so
+# clang can link NativeAOT for linux-arm64, and, with the arm64 architecture added to dpkg, the
+# arm64 libc and libpcap plus qemu-user-static to run that binary on this machine.
 # Idempotent: checks for the programs and the library themselves, so it does nothing when they
 # are present, whatever the packages are called on this release.
 set -euo pipefail
 missing=()
 # libpcap0.8 became libpcap0.8t64 with the 64-bit time_t transition (Debian 13, Ubuntu 24.04).
-if ! ldconfig -p | grep -q 'libpcap\.so\.0\.8'; then
+if ! ldconfig -p | grep 'libpcap\.so\.0\.8 ' | grep -qv AArch64; then
   if apt-cache show libpcap0.8t64 >/dev/null 2>&1; then missing+=(libpcap0.8t64); else missing+=(libpcap0.8); fi
 fi
 for tool in tshark tcpdump clang ld.lld; do
@@ -23,14 +27,27 @@ command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
 # The browser test runs this exact path, not whatever chromium or chrome the PATH finds first.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# linux-arm64 cross link: clang --target=aarch64-linux-gnu uses the cross gcc's C runtime and ld.
+command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+# The arm64 binary runs under qemu against the arm64 libc and libpcap of dpkg's multiarch.
+arm64_lib=/usr/lib/aarch64-linux-gnu
+[ -e "$arm64_lib/libc.so.6" ] || [ -e "/lib/aarch64-linux-gnu/libc.so.6" ] || missing+=(libc6:arm64)
+[ -e "$arm64_lib/libpcap.so.0.8" ] || missing+=(libpcap0.8:arm64)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  $sudo dpkg --add-architecture arm64
+fi
 $sudo apt-get update -qq
-# apt-cache knows nothing before the first update on a fresh machine: resolve the libpcap name again.
+# apt-cache knows nothing before the first update on a fresh machine: resolve the libpcap names again.
 for i in "${!missing[@]}"; do
-  if [ "${missing[$i]}" = libpcap0.8 ] && apt-cache show libpcap0.8t64 >/dev/null 2>&1; then missing[$i]=libpcap0.8t64; fi
+  case "${missing[$i]}" in
+    libpcap0.8) apt-cache show libpcap0.8t64 >/dev/null 2>&1 && missing[$i]=libpcap0.8t64 ;;
+    libpcap0.8:arm64) apt-cache show libpcap0.8t64:arm64 >/dev/null 2>&1 && missing[$i]=libpcap0.8t64:arm64 ;;
+  esac
 done
 # policy-rc.d (Debian's hook for package scripts) keeps apt from starting the mosquitto service
 # while installing; an existing one is left as it is.
