@@ -5,12 +5,12 @@
 # (the tests start their own broker on a free loopback port: the system service is left stopped
 # and disabled), chromium for the status page's real-browser test (headless, at /usr/bin/chromium),
 # iproute2 and dig (bind9-dnsutils) for the end-to-end test on a veth pair in network namespaces.
+# Idempotent: checks for the programs and the library themselves, so it does nothing when they
+# are present, whatever the packages are called on this release.
 # For the Raspberry Pi build (tools/build/publish-arm64.sh, tests/Edge.IntegrationTests/Arm64):
 # gcc-aarch64-linux-gnu (with binutils-aarch64-linux-gnu) and libc6-dev-arm64-cross so clang can
 # link NativeAOT for linux-arm64, and, with the arm64 architecture added to dpkg, the
 # arm64 libc, libpcap and libssl plus qemu-user-static to run that binary on this machine.
-# Idempotent: checks for the programs and the library themselves, so it does nothing when they
-# are present, whatever the packages are called on this release.
 set -euo pipefail
 missing=()
 # libpcap0.8 became libpcap0.8t64 with the 64-bit time_t transition (Debian 13, Ubuntu 24.04).
