@@ -8,10 +8,14 @@
 # socat for the USB flashing tests (PTY pairs standing in for /dev/ttyACM0 and /dev/ttyGS0).
 # Idempotent: checks for the programs and the library themselves, so it does nothing when they
 # are present, whatever the packages are called on this release.
+# For the Raspberry Pi build (tools/build/publish-arm64.sh, tests/Edge.IntegrationTests/Arm64):
+# gcc-aarch64-linux-gnu (with binutils-aarch64-linux-gnu) and libc6-dev-arm64-cross so clang can
+# link NativeAOT for linux-arm64, and, with the arm64 architecture added to dpkg, the
+# arm64 libc, libpcap and libssl plus qemu-user-static to run that binary on this machine.
 set -euo pipefail
 missing=()
 # libpcap0.8 became libpcap0.8t64 with the 64-bit time_t transition (Debian 13, Ubuntu 24.04).
-if ! ldconfig -p | grep -q 'libpcap\.so\.0\.8'; then
+if ! ldconfig -p | grep 'libpcap\.so\.0\.8 ' | grep -qv AArch64; then
   if apt-cache show libpcap0.8t64 >/dev/null 2>&1; then missing+=(libpcap0.8t64); else missing+=(libpcap0.8); fi
 fi
 for tool in tshark tcpdump clang ld.lld; do
@@ -25,14 +29,33 @@ command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 # The browser test runs this exact path, not whatever chromium or chrome the PATH finds first.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# linux-arm64 cross link: clang --target=aarch64-linux-gnu uses the cross gcc's C runtime and ld.
+command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+# Its C library objects (crti.o, Scrt1.o, libm, libdl, librt) are only a Recommends of the compiler.
+[ -e /usr/aarch64-linux-gnu/lib/crti.o ] || missing+=(libc6-dev-arm64-cross)
+command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+# The arm64 binary runs under qemu against the arm64 libc and libpcap of dpkg's multiarch.
+arm64_lib=/usr/lib/aarch64-linux-gnu
+[ -e "$arm64_lib/libc.so.6" ] || [ -e "/lib/aarch64-linux-gnu/libc.so.6" ] || missing+=(libc6:arm64)
+[ -e "$arm64_lib/libpcap.so.0.8" ] || missing+=(libpcap0.8:arm64)
+# .NET's cryptography (alert ids, the uplink's TLS) loads OpenSSL at start-up, as on the Pi.
+[ -e "$arm64_lib/libssl.so.3" ] || missing+=(libssl3:arm64)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  $sudo dpkg --add-architecture arm64
+fi
 $sudo apt-get update -qq
-# apt-cache knows nothing before the first update on a fresh machine: resolve the libpcap name again.
+# apt-cache knows nothing before the first update on a fresh machine: resolve the names again
+# (libpcap0.8 and libssl3 gained a t64 suffix with the 64-bit time_t transition).
 for i in "${!missing[@]}"; do
-  if [ "${missing[$i]}" = libpcap0.8 ] && apt-cache show libpcap0.8t64 >/dev/null 2>&1; then missing[$i]=libpcap0.8t64; fi
+  case "${missing[$i]}" in
+    libpcap0.8|libpcap0.8:arm64|libssl3:arm64)
+      t64="${missing[$i]/0.8/0.8t64}"; t64="${t64/libssl3/libssl3t64}"
+      if apt-cache show "$t64" >/dev/null 2>&1; then missing[$i]=$t64; fi ;;
+  esac
 done
 # policy-rc.d (Debian's hook for package scripts) keeps apt from starting the mosquitto service
 # while installing; an existing one is left as it is.
