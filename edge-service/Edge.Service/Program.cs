@@ -7,5 +7,6 @@ var root = new RootCommand("Edge: the agency LAN edge sensor")
     ReplayCommand.Create(),
     IntelCommand.Create(),
     SelfTestCommand.Create(),
+    FirmwareCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -34,4 +34,6 @@ public sealed class EdgeSettings
     public HardwareSettings Hardware { get; set; } = new();
 
     public StatusPageSettings StatusPage { get; set; } = new();
+
+    public FirmwareSettings Firmware { get; set; } = new();
 }

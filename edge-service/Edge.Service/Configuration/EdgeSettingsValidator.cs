@@ -38,6 +38,14 @@ internal static partial class EdgeSettingsValidator
         Section($"{root}:Hardware:Watchdog", settings.Hardware.Watchdog.Validate);
         Section($"{root}:Hardware:Thermal", settings.Hardware.Thermal.Validate);
         Section($"{root}:StatusPage", settings.StatusPage.Validate);
+        Section($"{root}:Firmware", settings.Firmware.Validate);
+        foreach (var (keyId, keyText) in settings.Firmware.TrustedKeys)
+        {
+            if (!Edge.Uplink.Commands.Signing.TrustedKeys.IsKeyId(keyId))
+                throw new ConfigurationException($"{root}:Firmware:TrustedKeys:{keyId}", "not a key id (letters, digits, '-', '_', '.')");
+            if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
+                throw new ConfigurationException($"{root}:Firmware:TrustedKeys:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
+        }
         if (settings.StatusPage.Interface.Length > 0 && settings.StatusPage.Interface == settings.Capture.Interface)
             throw new ConfigurationException($"{root}:StatusPage:Interface", "is the capture interface: the page belongs on the LAN side");
         for (var i = 0; i < settings.Intel.Lists.Count; i++)

@@ -65,6 +65,12 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Error, Message = "stopping failed: {Error}")]
     public static partial void StopFailed(ILogger logger, Exception exception, string error);
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "firmware trial failed, going back to the previous slot: {Reason}")]
+    public static partial void TrialFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "firmware in slot {Slot} is healthy: the update is kept")]
+    public static partial void TrialPassed(ILogger logger, string slot);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "systemd watchdog: WATCHDOG=1 every {Interval} while healthy")]
     public static partial void SystemdWatchdog(ILogger logger, TimeSpan interval);
 }

@@ -1,7 +1,9 @@
+using Edge.Firmware.Slots;
 using Edge.Hardware.Boards;
 using Edge.Hardware.Gpio;
 using Edge.Service.Capture;
 using Edge.Service.Configuration;
+using Edge.Service.Firmware;
 using Edge.Service.Status;
 using Edge.Service.Systemd;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,14 @@ public static class SensorHost
 {
     public static int Run(EdgeSettings settings, RunOptions options)
     {
+        var firmware = FirmwareTrial.Open(settings.Firmware, TimeProvider.System);
+        var boot = firmware.Start();
+        if (boot.Verdict == BootVerdict.RolledBack)
+        {
+            // current points at the previous slot again: exit so systemd starts that version.
+            Console.Error.WriteLine($"edge-service run: firmware trial failed, back to slot {boot.Slot}: {boot.Reason}");
+            return 1;
+        }
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ApplicationName = "edge-service",
@@ -33,6 +43,7 @@ public static class SensorHost
         services.AddSingleton<IHostLifetime, ConsoleLifetime>();
         services.AddSingleton(settings);
         services.AddSingleton(options);
+        services.AddSingleton(firmware);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => SystemdNotifier.FromEnvironment());
         services.AddSingleton<SensorPipeline>();

@@ -1,6 +1,7 @@
 using Edge.Detect.Alerts;
 using Edge.Service.Capture;
 using Edge.Service.Configuration;
+using Edge.Service.Firmware;
 using Edge.Service.Replay;
 using Edge.Service.Status;
 using Edge.Service.Uplink;
@@ -15,8 +16,8 @@ namespace Edge.Service.Run;
 /// acknowledgements the LEDs and the status page read. The capture thread starts once the whole
 /// host has started; a live capture that fails stops the host (exit 1, systemd starts it again);
 /// stopping flushes every alert to disk.</summary>
-public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILoggerFactory loggerFactory, TimeProvider time,
-    IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
+public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, FirmwareTrial firmware, ILoggerFactory loggerFactory,
+    TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan DrainAtEnd = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DrainAtStop = TimeSpan.FromSeconds(5);
@@ -83,7 +84,11 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
         var speed = !Live && settings.Capture.Pace == CapturePace.Realtime ? settings.Capture.Speed : 1;
         _loop = new CaptureLoop(_source, _engine, Housekeep, time, speed);
         var uplink = await ServiceUplink.StartAsync(new ServiceUplinkSetup(settings, run.ConfigFile, state, _detection.Intel,
-            _detection.IntelPaths, null, Figures, loggerFactory, time), cancellationToken).ConfigureAwait(false);
+            _detection.IntelPaths, null, Figures, loggerFactory, time)
+        {
+            Slot = firmware.Slot,
+            Rollback = firmware.LastRollback,
+        }, cancellationToken).ConfigureAwait(false);
         uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
@@ -127,7 +132,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, ILogge
         }
     }
 
-    private void Fail(string why)
+    /// <summary>Stops the host with exit code 1 (systemd starts it again).</summary>
+    public void Fail(string why)
     {
         Failed = why;
         lifetime.StopApplication();

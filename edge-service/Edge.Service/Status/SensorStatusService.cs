@@ -6,6 +6,7 @@ using Edge.Hardware.Status;
 using Edge.Hardware.Thermal;
 using Edge.Hardware.Watchdog;
 using Edge.Service.Configuration;
+using Edge.Service.Firmware;
 using Edge.Service.Run;
 using Edge.Service.Systemd;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ namespace Edge.Service.Status;
 /// starts first (the LEDs say "booting" while the pipeline comes up) and stops last. The watchdogs
 /// are armed once the whole host has started and, from the moment a stop begins, the hardware one is
 /// disarmed and systemd's is petted until the process ends (the stop is bounded by TimeoutStopSec).</summary>
-public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pipeline, SystemdNotifier systemd,
+public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pipeline, FirmwareTrial firmware, SystemdNotifier systemd,
     ILoggerFactory loggerFactory, TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
@@ -124,7 +125,23 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
             TemperatureCelsius = _sampler.LastCelsius;
             var status = Model.Update(inputs);
             _leds.Show(_overlay ?? status.Signal);
+            ObserveTrial(inputs);
         }
+    }
+
+    /// <summary>A new firmware slot is kept once healthy with a heartbeat sent; past its deadline the
+    /// service stops (exit 1) and systemd starts the previous slot.</summary>
+    private void ObserveTrial(HealthInputs inputs)
+    {
+        if (!firmware.OnTrial)
+            return;
+        if (firmware.Observe(HealthSampler.IsHealthy(inputs), pipeline.Uplink is { Stats.HeartbeatsSent: > 0 }))
+        {
+            RunLog.TrialFailed(_log, firmware.RolledBack!);
+            pipeline.Fail(firmware.RolledBack!);
+        }
+        else if (!firmware.OnTrial)
+            RunLog.TrialPassed(_log, firmware.Slot ?? "");
     }
 
     private void OnStatusChanged(SensorStatus status)

@@ -92,6 +92,8 @@ public sealed class ServiceUplink : IAsyncDisposable
         var identity = new SensorIdentity(topics.Agency, topics.Sensor, Version, settings.Sensor.Board, started)
         {
             IntelVersion = setup.IntelVersion,
+            Slot = setup.Slot,
+            Rollback = setup.Rollback,
         };
         MqttUplink? uplink = null;
         var processor = new CommandProcessor(CommandOptionsOf(settings, state), TrustedKeysOf(settings.Commands), actions,
@@ -172,4 +174,11 @@ public sealed record ServiceUplinkSetup(
     string? IntelVersion,
     Func<PipelineFigures> Pipeline,
     ILoggerFactory Logging,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>The A/B slot the service runs from, for the birth message.</summary>
+    public string? Slot { get; init; }
+
+    /// <summary>The last firmware rollback, for the birth message.</summary>
+    public Edge.Uplink.Messages.StatusRollback? Rollback { get; init; }
+}

@@ -16,5 +16,13 @@ public sealed class StatusMessage
     public string? IntelVersion { get; init; }
     /// <summary>When the service started (ISO 8601 UTC).</summary>
     public string? Started { get; init; }
+    /// <summary>The A/B slot the service runs from (a or b), where it runs from one.</summary>
+    public string? Slot { get; init; }
+    /// <summary>The last firmware rollback on this sensor, so the fleet sees a failed update.</summary>
+    public StatusRollback? Rollback { get; init; }
     public string? Ts { get; init; }
 }
+
+/// <param name="Version">The version that was tried and abandoned.</param>
+/// <param name="At">When the sensor went back (ISO 8601 UTC).</param>
+public sealed record StatusRollback(string Version, string Reason, string At);

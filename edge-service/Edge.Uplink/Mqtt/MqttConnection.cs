@@ -108,6 +108,8 @@ public sealed class MqttConnection
             Board = _identity.Board,
             IntelVersion = _identity.IntelVersion,
             Started = _identity.StartedText,
+            Slot = _identity.Slot,
+            Rollback = _identity.Rollback,
             Ts = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
         };
         var result = await client.PublishAsync(StatusMessageOf(birth), cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Uplink.Messages;
 
 namespace Edge.Uplink.Mqtt;
 
@@ -26,6 +27,12 @@ public sealed class SensorIdentity
     public DateTimeOffset Started { get; }
 
     public string? IntelVersion { get; set; }
+
+    /// <summary>The A/B slot the service runs from, where it runs from one.</summary>
+    public string? Slot { get; init; }
+
+    /// <summary>The last firmware rollback, told in every birth.</summary>
+    public StatusRollback? Rollback { get; init; }
 
     /// <summary><c>edge.{agency}.{sensor}</c>: stable, so the broker keeps the session across reconnects.</summary>
     public string ClientId => $"edge.{Agency}.{Sensor}";

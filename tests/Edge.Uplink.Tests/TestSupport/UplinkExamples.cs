@@ -41,6 +41,8 @@ public static class UplinkExamples
         Board = "rpi4",
         IntelVersion = "2026-11-25.1",
         Started = "2026-11-25T15:00:00.000000Z",
+        Slot = "b",
+        Rollback = new StatusRollback("2.1.0", "version 2.1.0 started 3 times without becoming healthy", "2026-11-24T09:30:00Z"),
         Ts = "2026-11-25T15:00:01.000000Z",
     };
 

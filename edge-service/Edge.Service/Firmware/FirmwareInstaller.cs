@@ -1,0 +1,33 @@
+using Edge.Firmware.Bundles;
+using Edge.Firmware.Slots;
+using Edge.Firmware.Versions;
+using Edge.Uplink.Commands.Signing;
+
+namespace Edge.Service.Firmware;
+
+/// <summary>Installs a signed bundle on the sensor: verified against the trusted keys, this board and
+/// the running version while it is unpacked beside the idle slot, then made the idle slot and booted
+/// on trial. A refused bundle changes nothing; a cut anywhere leaves <c>current</c> on a whole slot.</summary>
+public sealed class FirmwareInstaller(SlotStore slots, TrustedKeys keys, string? board, string runningVersion)
+{
+    public FirmwareInstallResult Install(string bundlePath)
+    {
+        slots.Initialise();
+        var staging = slots.PrepareStaging();
+        // The verifier unpacks into a folder of its own making and renames it into place.
+        Directory.Delete(staging);
+        var current = SemVersion.TryParse(runningVersion, out var parsed, out _) ? parsed : null;
+        BundleVerification verification;
+        using (var stream = new FileStream(bundlePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            verification = new BundleVerifier(keys, new BundlePolicy(board, current)).Verify(stream, staging);
+        if (verification.Refusal is { } refusal)
+            return new FirmwareInstallResult(null, null, refusal);
+        var version = verification.Manifest!.Version;
+        slots.Activate(version);
+        return new FirmwareInstallResult(version, slots.Active, null);
+    }
+}
+
+/// <param name="Version">The version installed, or null when refused.</param>
+/// <param name="Slot">The slot it went into, now booting on trial.</param>
+public sealed record FirmwareInstallResult(string? Version, string? Slot, BundleRefusal? Refusal);
