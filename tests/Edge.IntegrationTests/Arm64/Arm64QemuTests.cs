@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Edge.IntegrationTests.TestSupport;
 
 namespace Edge.IntegrationTests.Arm64;
 
@@ -27,12 +27,12 @@ public class Arm64QemuTests
         Assert.True(missing.Count == 0,
             $"the arm64 cross toolchain or qemu is missing ({string.Join(", ", missing)}): run tools/dev/deps.sh as root");
 
-        var repo = RepoRoot();
+        var repo = ToolRun.RepoRoot();
         var work = Directory.CreateTempSubdirectory("edge-arm64-");
         try
         {
             var output = Path.Combine(work.FullName, "out");
-            var publish = Run("bash", repo, TimeSpan.FromMinutes(10),
+            var publish = ToolRun.Run("bash", repo, TimeSpan.FromMinutes(10),
                 "tools/build/publish-arm64.sh", output, "--artifacts-path", Path.Combine(work.FullName, "artifacts"));
             Assert.True(publish.ExitCode == 0, publish.Output);
             Assert.DoesNotMatch(@"warning [A-Z]+\d+", publish.Output);
@@ -46,7 +46,7 @@ public class Arm64QemuTests
             var arm = RunArm64(native, work.FullName, "replay", pcap, "--events", armEvents, "--no-progress");
             Assert.True(arm.ExitCode == 0, arm.Output);
             var jit = Path.Combine(AppContext.BaseDirectory, "edge-service.dll");
-            var x64 = Run("dotnet", work.FullName, TimeSpan.FromMinutes(1), "exec", jit, "replay", pcap, "--events", x64Events, "--no-progress");
+            var x64 = ToolRun.Run("dotnet", work.FullName, TimeSpan.FromMinutes(1), "exec", jit, "replay", pcap, "--events", x64Events, "--no-progress");
             Assert.True(x64.ExitCode == 0, x64.Output);
             AssertSameBytes(x64Events, armEvents);
             Assert.Contains("alerts         23 ", arm.Output, StringComparison.Ordinal);
@@ -94,36 +94,5 @@ public class Arm64QemuTests
     /// the Raspberry Pi 4's core (Cortex-A72, ARMv8.0 with CRC): qemu's default CPU has every newer
     /// extension and would hide an instruction the Pi does not have.</summary>
     private static (int ExitCode, string Output) RunArm64(string binary, string directory, params string[] args) =>
-        Run(Qemu, directory, TimeSpan.FromMinutes(2), ["-cpu", "cortex-a72", "-L", "/", binary, .. args]);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Edge.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Edge.sln not found above the test binaries");
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string directory, TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} took longer than {timeout}");
-        }
-        return (process.ExitCode, output.Result + error.Result);
-    }
+        ToolRun.Run(Qemu, directory, TimeSpan.FromMinutes(2), ["-cpu", "cortex-a72", "-L", "/", binary, .. args]);
 }

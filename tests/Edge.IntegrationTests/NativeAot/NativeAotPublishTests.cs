@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Edge.IntegrationTests.Mqtt.TestSupport;
+using Edge.IntegrationTests.TestSupport;
 using Edge.Watch.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.NativeAot;
@@ -14,11 +14,11 @@ public class NativeAotPublishTests
     {
         if (!File.Exists("/usr/bin/clang"))
             Assert.Skip("clang is needed to link NativeAOT; tools/dev/deps.sh installs it");
-        var repo = RepoRoot();
+        var repo = ToolRun.RepoRoot();
         var work = Directory.CreateTempSubdirectory("edge-aot-");
         try
         {
-            var publish = Run("dotnet", repo, TimeSpan.FromMinutes(8),
+            var publish = ToolRun.Run("dotnet", repo, TimeSpan.FromMinutes(8),
                 "publish", "edge-service/Edge.Service", "-c", "Release", "-r", "linux-x64",
                 "-p:PublishAot=true", "--artifacts-path", Path.Combine(work.FullName, "artifacts"),
                 "-o", Path.Combine(work.FullName, "out"));
@@ -29,23 +29,23 @@ public class NativeAotPublishTests
             var pcap = Corpus.Pcap("mixed");
             var aotEvents = Path.Combine(work.FullName, "aot.ndjson");
             var jitEvents = Path.Combine(work.FullName, "jit.ndjson");
-            Assert.Equal(0, Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--events", aotEvents, "--no-progress").ExitCode);
+            Assert.Equal(0, ToolRun.Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--events", aotEvents, "--no-progress").ExitCode);
             var jit = Path.Combine(AppContext.BaseDirectory, "edge-service.dll");
-            Assert.Equal(0, Run("dotnet", repo, TimeSpan.FromMinutes(1), "exec", jit, "replay", pcap, "--events", jitEvents, "--no-progress").ExitCode);
+            Assert.Equal(0, ToolRun.Run("dotnet", repo, TimeSpan.FromMinutes(1), "exec", jit, "replay", pcap, "--events", jitEvents, "--no-progress").ExitCode);
             Assert.Equal(File.ReadAllText(jitEvents), File.ReadAllText(aotEvents));
 
             // Settings are bound by generated code, so the native binary reads and checks them too.
             Assert.True(File.Exists(Path.Combine(work.FullName, "out", "appsettings.json")));
             var badConfig = Path.Combine(work.FullName, "bad.json");
             File.WriteAllText(badConfig, """{ "Edge": { "Detection": { "Beacon": { "Window": 2 } } } }""");
-            var refused = Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--config", badConfig, "--no-progress");
+            var refused = ToolRun.Run(native, repo, TimeSpan.FromMinutes(1), "replay", pcap, "--config", badConfig, "--no-progress");
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("Edge:Detection:Beacon:Window", refused.Output, StringComparison.Ordinal);
 
             // The uplink under NativeAOT: SQLite outbox, MQTTnet client and the embedded MQTTnet broker.
             var settings = Path.Combine(work.FullName, "publish.json");
             File.WriteAllText(settings, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "state")}}" } } }""");
-            var published = Run(native, repo, TimeSpan.FromMinutes(1), "replay", "--config", settings, "--publish", "--no-progress");
+            var published = ToolRun.Run(native, repo, TimeSpan.FromMinutes(1), "replay", "--config", settings, "--publish", "--no-progress");
             Assert.True(published.ExitCode == 0, published.Output);
             Assert.Matches(@"(?m)^outbox\s+27 alert message\(s\) stored .*27 message\(s\) acknowledged by the broker, 0 left", published.Output);
             Assert.Matches(@"(?m)^broker saw\s+27 alert\(s\)", published.Output);
@@ -53,7 +53,7 @@ public class NativeAotPublishTests
             // The service under NativeAOT: Generic Host, simulated GPIO and LEDs, Kestrel's status page.
             var service = Path.Combine(work.FullName, "run.json");
             File.WriteAllText(service, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "run-state")}}" }, "StatusPage": { "Port": {{MosquittoProcess.FreePort()}} }, "Hardware": { "Gpio": "Simulated", "TerminalLeds": "On" } } }""");
-            var ran = Run(native, repo, TimeSpan.FromMinutes(1), "run", "--config", service, "--speed", "1000", "--exit-at-end");
+            var ran = ToolRun.Run(native, repo, TimeSpan.FromMinutes(1), "run", "--config", service, "--speed", "1000", "--exit-at-end");
             Assert.True(ran.ExitCode == 0, ran.Output);
             Assert.Contains("LEDs  red fast blink  alert", ran.Output, StringComparison.Ordinal);
             Assert.Contains("status page on http://127.0.0.1:", ran.Output, StringComparison.Ordinal);
@@ -64,36 +64,5 @@ public class NativeAotPublishTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Edge.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Edge.sln not found above the test binaries");
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string directory, TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} took longer than {timeout}");
-        }
-        return (process.ExitCode, output.Result + error.Result);
     }
 }
