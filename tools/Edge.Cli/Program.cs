@@ -20,5 +20,6 @@ internal static class Program
             SynthCommand.Create(),
             KeysCommand.Create(),
             BundleCommand.Create(),
+            FlashCommand.Create(),
         };
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Edge.Firmware.Slots;
+using Edge.Flashing.Agent;
+using Edge.Flashing.Transport;
 using Edge.Hardware.Boards;
 using Edge.Service.Configuration;
 using Edge.Service.Firmware;
@@ -21,7 +23,10 @@ internal static class FirmwareCommand
         install.SetAction(parse => Install(parse.GetValue(bundle)!, parse.GetValue(root), parse.GetValue(config)));
         var status = new Command("status", "Show the active slot, a trial in progress and the last rollback") { root, config };
         status.SetAction(parse => Status(parse.GetValue(root), parse.GetValue(config)));
-        return new Command("firmware", "Firmware updates on the sensor: A/B slots with rollback") { install, status };
+        var port = new Option<string>("--port") { Description = "the USB serial gadget, e.g. /dev/ttyGS0", Required = true };
+        var agent = new Command("agent", "Serve technicians' edgectl flash on the USB serial gadget until stopped") { port, root, config };
+        agent.SetAction((parse, cancellationToken) => Agent(parse.GetRequiredValue(port), parse.GetValue(root), parse.GetValue(config), cancellationToken));
+        return new Command("firmware", "Firmware updates on the sensor: A/B slots with rollback") { install, status, agent };
     }
 
     private static int Install(string bundlePath, string? rootOption, string? configFile)
@@ -33,14 +38,8 @@ internal static class FirmwareCommand
             Console.Error.WriteLine($"edge-service firmware: no such bundle: {bundlePath}");
             return 2;
         }
-        var keys = new TrustedKeys();
-        foreach (var (keyId, keyText) in settings.Firmware.TrustedKeys)
-            keys.Add(keyId, keyText);
-        if (keys.Count == 0)
-        {
-            Console.Error.WriteLine("edge-service firmware: no bundle key is trusted (Edge:Firmware:TrustedKeys): every bundle would be refused");
+        if (!TryTrust(settings, out var keys))
             return 2;
-        }
         var board = settings.Sensor.Board ?? BoardProfiles.DetectName();
         var result = new FirmwareInstaller(slots, keys, board, ServiceUplink.Version).Install(bundlePath);
         if (result.Refusal is { } refusal)
@@ -50,6 +49,55 @@ internal static class FirmwareCommand
         }
         Console.WriteLine($"installed {result.Version} into slot {result.Slot}; it boots on trial and goes back to slot {(result.Slot == SlotStore.A ? SlotStore.B : SlotStore.A)} unless healthy within {settings.Firmware.TrialDeadlineSeconds} s");
         return 0;
+    }
+
+    /// <summary>The flash agent: bundles arrive over the cable into the state folder (so a pulled cable
+    /// or a power cut resumes), then go through the same installer as <c>firmware install</c>.</summary>
+    private static async Task<int> Agent(string port, string? rootOption, string? configFile, CancellationToken cancellationToken)
+    {
+        if (!TryPrepare(rootOption, configFile, out var settings, out var slots) || !TryTrust(settings, out var keys))
+            return 2;
+        var board = settings.Sensor.Board ?? BoardProfiles.DetectName();
+        var installer = new FirmwareInstaller(slots, keys, board, ServiceUplink.Version);
+        var staging = Path.Combine(StatePaths.Resolve(settings.Sensor.StateDirectory).Root, "flash");
+        Directory.CreateDirectory(staging);
+        var agent = new FlashAgent(new FlashAgentOptions
+        {
+            StagingDirectory = staging,
+            SoftwareVersion = ServiceUplink.Version,
+            Board = board ?? "",
+            SensorId = $"{settings.Sensor.Agency}/{settings.Sensor.Id}",
+        }, SerialPortStream.Opener(port), (bundle, _) => Task.FromResult(Install(installer, bundle)));
+        Console.WriteLine($"flash agent on {port}: bundles staged in {staging}, installed into {slots.Root}");
+        try
+        {
+            await agent.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return 0;
+    }
+
+    /// <summary>A refusal keeps its bundle code above the protocol's own codes (0x100 and up).</summary>
+    private static FlashOutcome Install(FirmwareInstaller installer, string bundle)
+    {
+        var result = installer.Install(bundle);
+        Console.WriteLine(result.Refusal is { } refused ? $"refused: {refused}" : $"installed {result.Version} into slot {result.Slot}");
+        return result.Refusal is { } refusal
+            ? FlashOutcome.Refused((ushort)(0x100 + (int)refusal.Code), refusal.ToString())
+            : FlashOutcome.Success($"{result.Version} installed into slot {result.Slot}, booting on trial");
+    }
+
+    private static bool TryTrust(EdgeSettings settings, out TrustedKeys keys)
+    {
+        keys = new TrustedKeys();
+        foreach (var (keyId, keyText) in settings.Firmware.TrustedKeys)
+            keys.Add(keyId, keyText);
+        if (keys.Count > 0)
+            return true;
+        Console.Error.WriteLine("edge-service firmware: no bundle key is trusted (Edge:Firmware:TrustedKeys): every bundle would be refused");
+        return false;
     }
 
     private static int Status(string? rootOption, string? configFile)

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Edge.Cli.Commands;
+
+/// <summary>One line of <c>edgectl flash --json</c>: progress while sending, then the result.</summary>
+internal sealed record FlashReport(string Event, long Bytes, long Total, double BytesPerSecond, double? SecondsLeft,
+    int Reconnects, long BytesResent, bool? Installed = null, int? Code = null, string? Message = null, double? Seconds = null);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FlashReport))]
+internal sealed partial class FlashJsonContext : JsonSerializerContext;
