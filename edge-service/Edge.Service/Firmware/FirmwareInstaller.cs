@@ -10,6 +10,9 @@ namespace Edge.Service.Firmware;
 /// on trial. A refused bundle changes nothing; a cut anywhere leaves <c>current</c> on a whole slot.</summary>
 public sealed class FirmwareInstaller(SlotStore slots, TrustedKeys keys, string? board, string runningVersion)
 {
+    /// <summary>Written in the slot root after each install, for the service manager to restart the sensor.</summary>
+    public const string UpdateReadyFile = "update-ready";
+
     public FirmwareInstallResult Install(string bundlePath)
     {
         slots.Initialise();
@@ -24,6 +27,8 @@ public sealed class FirmwareInstaller(SlotStore slots, TrustedKeys keys, string?
             return new FirmwareInstallResult(null, null, refusal);
         var version = verification.Manifest!.Version;
         slots.Activate(version);
+        // Only an install writes this file: deploy/systemd/edge-service-update.path restarts the sensor on it.
+        File.WriteAllText(Path.Combine(slots.Root, UpdateReadyFile), version + "\n");
         return new FirmwareInstallResult(version, slots.Active, null);
     }
 }

@@ -48,9 +48,10 @@ public sealed class FirmwareInstallTests : IDisposable
         Assert.True(outcomes.Count(o => o.Contains(":killed:", StringComparison.Ordinal)) >= 8, string.Join(' ', outcomes));
         Assert.EndsWith("exit0:3.0.0", outcomes[^1], StringComparison.Ordinal);
 
-        // And after all that, a further update still goes into the idle slot.
+        // And after all that, a further update still goes into the idle slot, and says so for systemd.
         Assert.Equal(0, Install(Bundle("4.0.0")).ExitCode);
         Assert.Equal("4.0.0", RunningVersion());
+        Assert.Equal("4.0.0\n", File.ReadAllText(Path.Combine(Root, "update-ready")));
     }
 
     [Fact]
