@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Edge.Firmware.Bundles;
 using Edge.Firmware.Slots;
 using Edge.IntegrationTests.Service;
+using Edge.IntegrationTests.TestSupport;
 using Edge.Uplink.Commands.Signing;
 
 namespace Edge.IntegrationTests.Firmware;
@@ -140,20 +140,8 @@ public sealed class FirmwareInstallTests : IDisposable
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)));
     }
 
-    private string Bundle(string version, byte[]? key = null, string keyId = "tech-1")
-    {
-        var path = Path.Combine(_work.FullName, $"edge-{version}-{keyId}.bundle");
-        var payload = Payload(version);
-        var versionText = System.Text.Encoding.ASCII.GetBytes(version);
-        using var output = File.Create(path);
-        new BundleWriter(keyId, key ?? _key).Write(output,
-            new BundleWriteOptions(version, ["raspberry-pi-4", "raspberry-pi-5", "compute-module-4"], new BundleBuild("test", DateTimeOffset.UnixEpoch, "test")),
-            [
-                new BundleSource("edge-service", payload.Length, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, () => new MemoryStream(payload)),
-                new BundleSource("version", versionText.Length, UnixFileMode.UserRead | UnixFileMode.UserWrite, () => new MemoryStream(versionText)),
-            ]);
-        return path;
-    }
+    private string Bundle(string version, byte[]? key = null, string keyId = "tech-1") =>
+        TestBundles.Write(Path.Combine(_work.FullName, $"edge-{version}-{keyId}.bundle"), version, key ?? _key, keyId, Payload(version));
 
     /// <summary>A deterministic stand-in for the service binary, different per version.</summary>
     private static byte[] Payload(string version)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Edge.Firmware.Bundles;
 using Edge.Flashing.Tests.Pty;
 using Edge.IntegrationTests.Service;
 using Edge.IntegrationTests.TestSupport;
@@ -55,17 +54,8 @@ public sealed class FlashOverUsbTests : IDisposable
 
     private string Bundle(string version, byte[] key, string keyId)
     {
-        var path = Path.Combine(_work.FullName, $"edge-{version}-{keyId}.bundle");
-        var payload = new byte[1 << 20];
-        new Random(7).NextBytes(payload);
-        var versionText = System.Text.Encoding.ASCII.GetBytes(version);
-        using var output = File.Create(path);
-        new BundleWriter(keyId, key).Write(output,
-            new BundleWriteOptions(version, ["raspberry-pi-4", "raspberry-pi-5", "compute-module-4"], new BundleBuild("test", DateTimeOffset.UnixEpoch, "test")),
-            [
-                new BundleSource("edge-service", payload.Length, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, () => new MemoryStream(payload)),
-                new BundleSource("version", versionText.Length, UnixFileMode.UserRead | UnixFileMode.UserWrite, () => new MemoryStream(versionText)),
-            ]);
-        return path;
+        var binary = new byte[1 << 20];
+        new Random(7).NextBytes(binary);
+        return TestBundles.Write(Path.Combine(_work.FullName, $"edge-{version}-{keyId}.bundle"), version, key, keyId, binary);
     }
 }
