@@ -91,9 +91,7 @@ internal static class FirmwareCommand
 
     private static bool TryTrust(EdgeSettings settings, out TrustedKeys keys)
     {
-        keys = new TrustedKeys();
-        foreach (var (keyId, keyText) in settings.Firmware.TrustedKeys)
-            keys.Add(keyId, keyText);
+        keys = TrustedKeys.From(settings.Firmware.TrustedKeys);
         if (keys.Count > 0)
             return true;
         Console.Error.WriteLine("edge-service firmware: no bundle key is trusted (Edge:Firmware:TrustedKeys): every bundle would be refused");

@@ -26,32 +26,32 @@ internal static partial class EdgeSettingsValidator
         if (settings.Outbox.Path.Length > 0)
             Section($"{root}:Outbox", settings.Outbox.Validate);
         Section($"{root}:Commands", settings.Commands.Validate);
-        foreach (var (keyId, keyText) in settings.Commands.TrustedKeys)
-        {
-            if (!Edge.Uplink.Commands.Signing.TrustedKeys.IsKeyId(keyId))
-                throw new ConfigurationException($"{root}:Commands:TrustedKeys:{keyId}", "not a key id (letters, digits, '-', '_', '.')");
-            if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
-                throw new ConfigurationException($"{root}:Commands:TrustedKeys:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
-        }
+        KeyMap($"{root}:Commands:TrustedKeys", settings.Commands.TrustedKeys);
         Section($"{root}:Capture", settings.Capture.Validate);
         Section($"{root}:Hardware", settings.Hardware.Validate);
         Section($"{root}:Hardware:Watchdog", settings.Hardware.Watchdog.Validate);
         Section($"{root}:Hardware:Thermal", settings.Hardware.Thermal.Validate);
         Section($"{root}:StatusPage", settings.StatusPage.Validate);
         Section($"{root}:Firmware", settings.Firmware.Validate);
-        foreach (var (keyId, keyText) in settings.Firmware.TrustedKeys)
-        {
-            if (!Edge.Uplink.Commands.Signing.TrustedKeys.IsKeyId(keyId))
-                throw new ConfigurationException($"{root}:Firmware:TrustedKeys:{keyId}", "not a key id (letters, digits, '-', '_', '.')");
-            if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
-                throw new ConfigurationException($"{root}:Firmware:TrustedKeys:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
-        }
+        KeyMap($"{root}:Firmware:TrustedKeys", settings.Firmware.TrustedKeys);
         if (settings.StatusPage.Interface.Length > 0 && settings.StatusPage.Interface == settings.Capture.Interface)
             throw new ConfigurationException($"{root}:StatusPage:Interface", "is the capture interface: the page belongs on the LAN side");
         for (var i = 0; i < settings.Intel.Lists.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(settings.Intel.Lists[i]))
                 throw new ConfigurationException($"{root}:Intel:Lists:{i}", "empty path");
+        }
+    }
+
+    /// <summary>Key id → Ed25519 public key, as signed commands and bundles are trusted.</summary>
+    private static void KeyMap(string prefix, Dictionary<string, string> keys)
+    {
+        foreach (var (keyId, keyText) in keys)
+        {
+            if (!Edge.Uplink.Commands.Signing.TrustedKeys.IsKeyId(keyId))
+                throw new ConfigurationException($"{prefix}:{keyId}", "not a key id (letters, digits, '-', '_', '.')");
+            if (!Edge.Uplink.Commands.Signing.Ed25519KeyText.TryParsePublicKey(keyText, out _))
+                throw new ConfigurationException($"{prefix}:{keyId}", "not an Ed25519 public key (32 bytes as base64, or PEM)");
         }
     }
 

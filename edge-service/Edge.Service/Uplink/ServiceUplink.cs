@@ -96,7 +96,7 @@ public sealed class ServiceUplink : IAsyncDisposable
             Rollback = setup.Rollback,
         };
         MqttUplink? uplink = null;
-        var processor = new CommandProcessor(CommandOptionsOf(settings, state), TrustedKeysOf(settings.Commands), actions,
+        var processor = new CommandProcessor(CommandOptionsOf(settings, state), TrustedKeys.From(settings.Commands.TrustedKeys), actions,
             new JournaledSeenCommandStore(state.SeenCommands, time.GetUtcNow()), time);
         var inbox = new CommandInbox(processor, () => uplink!.CommandResults);
         var sink = new OutboxAlertSink(new AlertMessageMapper(topics, time), outbox, () => uplink?.NotifyOutbox());
@@ -154,14 +154,6 @@ public sealed class ServiceUplink : IAsyncDisposable
         ClockSkew = TimeSpan.FromSeconds(settings.Commands.ClockSkewSeconds),
         WorkDirectory = state.CommandWork,
     };
-
-    private static TrustedKeys TrustedKeysOf(CommandSettings commands)
-    {
-        var keys = new TrustedKeys();
-        foreach (var (keyId, keyText) in commands.TrustedKeys)
-            keys.Add(keyId, keyText);
-        return keys;
-    }
 }
 
 /// <summary>What <see cref="ServiceUplink.StartAsync"/> needs from the host.</summary>

@@ -12,6 +12,15 @@ public sealed partial class TrustedKeys
 
     public IEnumerable<string> KeyIds => _keys.Keys;
 
+    /// <summary>The keys of a settings map: key id → base64 of 32 bytes or PEM (checked when the settings load).</summary>
+    public static TrustedKeys From(IEnumerable<KeyValuePair<string, string>> keys)
+    {
+        var trusted = new TrustedKeys();
+        foreach (var (keyId, keyText) in keys)
+            trusted.Add(keyId, keyText);
+        return trusted;
+    }
+
     /// <summary>Adds a key given as base64 of its 32 bytes or as a PEM <c>PUBLIC KEY</c>.</summary>
     public TrustedKeys Add(string keyId, string keyText)
     {
