@@ -21,5 +21,6 @@ internal static class Program
             KeysCommand.Create(),
             BundleCommand.Create(),
             FlashCommand.Create(),
+            ProvisionCommand.Create(),
         };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Firmware.Slots;
 using Edge.Flashing.Agent;
+using Edge.Flashing.Messages;
 using Edge.Flashing.Transport;
 using Edge.Hardware.Boards;
 using Edge.Service.Configuration;
@@ -26,7 +27,11 @@ internal static class FirmwareCommand
         var port = new Option<string>("--port") { Description = "the USB serial gadget, e.g. /dev/ttyGS0", Required = true };
         var agent = new Command("agent", "Serve technicians' edgectl flash on the USB serial gadget until stopped") { port, root, config };
         agent.SetAction((parse, cancellationToken) => Agent(parse.GetRequiredValue(port), parse.GetValue(root), parse.GetValue(config), cancellationToken));
-        return new Command("firmware", "Firmware updates on the sensor: A/B slots with rollback") { install, status, agent };
+        var set = new Argument<string>("SET") { Description = "a provisioning set made by edgectl provision create" };
+        var target = new Option<string>("--config") { Description = "the configuration file the set replaces", Required = true };
+        var provision = new Command("provision", "Verify a signed provisioning set and make it this sensor's identity, broker and trust") { set, target, root };
+        provision.SetAction(parse => Provision(parse.GetValue(set)!, parse.GetRequiredValue(target), parse.GetValue(root)));
+        return new Command("firmware", "Firmware updates on the sensor: A/B slots with rollback, provisioning") { install, status, agent, provision };
     }
 
     private static int Install(string bundlePath, string? rootOption, string? configFile)
@@ -55,10 +60,9 @@ internal static class FirmwareCommand
     /// or a power cut resumes), then go through the same installer as <c>firmware install</c>.</summary>
     private static async Task<int> Agent(string port, string? rootOption, string? configFile, CancellationToken cancellationToken)
     {
-        if (!TryPrepare(rootOption, configFile, out var settings, out var slots) || !TryTrust(settings, out var keys))
+        if (!TryPrepare(rootOption, configFile, out var settings, out var slots))
             return 2;
         var board = settings.Sensor.Board ?? BoardProfiles.DetectName();
-        var installer = new FirmwareInstaller(slots, keys, board, ServiceUplink.Version);
         var staging = Path.Combine(StatePaths.Resolve(settings.Sensor.StateDirectory).Root, "flash");
         Directory.CreateDirectory(staging);
         var agent = new FlashAgent(new FlashAgentOptions
@@ -67,7 +71,9 @@ internal static class FirmwareCommand
             SoftwareVersion = ServiceUplink.Version,
             Board = board ?? "",
             SensorId = $"{settings.Sensor.Agency}/{settings.Sensor.Id}",
-        }, SerialPortStream.Opener(port), (bundle, _) => Task.FromResult(Install(installer, bundle)));
+        }, SerialPortStream.Opener(port), (payload, _) => Task.FromResult(payload.Kind == TransferKind.Provisioning
+            ? AgentProvision(payload.Path, configFile, slots.Root)
+            : AgentInstall(rootOption, configFile, payload.Path)));
         Console.WriteLine($"flash agent on {port}: bundles staged in {staging}, installed into {slots.Root}");
         try
         {
@@ -79,14 +85,64 @@ internal static class FirmwareCommand
         return 0;
     }
 
-    /// <summary>A refusal keeps its bundle code above the protocol's own codes (0x100 and up).</summary>
-    private static FlashOutcome Install(FirmwareInstaller installer, string bundle)
+    /// <summary>A refusal keeps its bundle code above the protocol's own codes (0x100 and up). The
+    /// settings are read for each bundle: a provisioning set sent just before may have changed the keys.</summary>
+    private static FlashOutcome AgentInstall(string? rootOption, string? configFile, string bundle)
     {
+        if (!TryPrepare(rootOption, configFile, out var settings, out var slots))
+            return FlashOutcome.Refused(ConfigurationRefused, "the sensor's configuration does not load (see the agent's log)");
+        if (!TryTrust(settings, out var keys))
+            return FlashOutcome.Refused(ConfigurationRefused, "the sensor trusts no bundle key (Edge:Firmware:TrustedKeys): provision it first");
+        var installer = new FirmwareInstaller(slots, keys, settings.Sensor.Board ?? BoardProfiles.DetectName(), ServiceUplink.Version);
         var result = installer.Install(bundle);
         Console.WriteLine(result.Refusal is { } refused ? $"refused: {refused}" : $"installed {result.Version} into slot {result.Slot}");
         return result.Refusal is { } refusal
             ? FlashOutcome.Refused((ushort)(0x100 + (int)refusal.Code), refusal.ToString())
             : FlashOutcome.Success($"{result.Version} installed into slot {result.Slot}, booting on trial");
+    }
+
+    /// <summary>Refusal codes of the flash protocol's Result: bundles 0x100 + their code, provisioning
+    /// sets 0x200 + theirs, and a sensor whose own configuration is unusable this one.</summary>
+    private const ushort ConfigurationRefused = 0x2FF;
+
+    private static FlashOutcome AgentProvision(string path, string? configFile, string slotRoot)
+    {
+        if (configFile is null)
+            return FlashOutcome.Refused(ConfigurationRefused, "the flash agent runs without --config, so it has no configuration file to provision");
+        var result = new ProvisioningInstaller(configFile, slotRoot, TimeProvider.System).Install(path);
+        Console.WriteLine(result.Refusal is { } refused ? $"provisioning refused: {refused}" : $"provisioned {result.Identity}");
+        return result.Refusal is { } refusal
+            ? FlashOutcome.Refused((ushort)(0x200 + (int)refusal.Code), refusal.ToString())
+            : FlashOutcome.Success($"provisioned {result.Identity}; the sensor restarts with it");
+    }
+
+    private static int Provision(string path, string configFile, string? rootOption)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"edge-service firmware: no such provisioning set: {path}");
+            return 2;
+        }
+        string? root = rootOption;
+        if (root is null)
+        {
+            try
+            {
+                root = EdgeConfiguration.LoadWithOverrides(File.Exists(configFile) ? configFile : null).Firmware.ResolveSlotRoot();
+            }
+            catch (ConfigurationException)
+            {
+                // The set is about to replace that configuration; without it there is no slot root to signal.
+            }
+        }
+        var result = new ProvisioningInstaller(configFile, root, TimeProvider.System).Install(path);
+        if (result.Refusal is { } refusal)
+        {
+            Console.Error.WriteLine($"edge-service firmware: provisioning refused: {refusal}");
+            return 1;
+        }
+        Console.WriteLine($"provisioned {result.Identity} into {Path.GetFullPath(configFile)}");
+        return 0;
     }
 
     private static bool TryTrust(EdgeSettings settings, out TrustedKeys keys)

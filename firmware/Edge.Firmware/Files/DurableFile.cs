@@ -7,10 +7,15 @@ namespace Edge.Firmware.Files;
 /// file systems need both).</summary>
 internal static class DurableFile
 {
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="mode">The file's mode from its creation on (a secret is never briefly readable by others).</param>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null)
     {
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (mode is { } unixMode && !OperatingSystem.IsWindows())
+            options.UnixCreateMode = unixMode;
+        using (var stream = new FileStream(temporary, options))
         {
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);

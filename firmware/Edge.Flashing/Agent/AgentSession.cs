@@ -8,7 +8,7 @@ namespace Edge.Flashing.Agent;
 internal sealed class AgentSession(
     FlashAgentOptions options,
     Stream stream,
-    Func<string, CancellationToken, Task<FlashOutcome>> install,
+    Func<FlashPayload, CancellationToken, Task<FlashOutcome>> install,
     FlashAgentCounters counters)
 {
     private readonly FrameLink _link = new(stream);
@@ -85,15 +85,16 @@ internal sealed class AgentSession(
             await ErrorAsync(StatusCode.BadRequest, "malformed Begin", read.Sequence, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (begin.BundleSize > options.MaxBundleBytes)
+        var limit = begin.Kind == TransferKind.Provisioning ? options.MaxProvisioningBytes : options.MaxBundleBytes;
+        if (begin.BundleSize > limit)
         {
-            await ErrorAsync(StatusCode.BundleTooLarge, $"bundle of {begin.BundleSize} bytes exceeds {options.MaxBundleBytes}", read.Sequence, cancellationToken).ConfigureAwait(false);
+            await ErrorAsync(StatusCode.BundleTooLarge, $"{Describe(begin.Kind)} of {begin.BundleSize} bytes exceeds {limit}", read.Sequence, cancellationToken).ConfigureAwait(false);
             return;
         }
         Suspend();
         try
         {
-            _transfer = StagingTransfer.Open(options.StagingDirectory, begin, options.SyncEveryBytes);
+            _transfer = StagingTransfer.Open(StagingFor(begin.Kind), begin, options.SyncEveryBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -166,18 +167,25 @@ internal sealed class AgentSession(
         var hash = transfer.FinishAndHash();
         FlashOutcome outcome;
         if (!hash.AsSpan().SequenceEqual(transfer.Begin.Sha256) || !hash.AsSpan().SequenceEqual(read.Payload.Span[..32]))
-            outcome = new FlashOutcome(false, StatusCode.HashMismatch, "bundle SHA-256 does not match");
+            outcome = new FlashOutcome(false, StatusCode.HashMismatch, $"{Describe(transfer.Begin.Kind)} SHA-256 does not match");
         else
-            outcome = await InstallAsync(transfer.PartPath, cancellationToken).ConfigureAwait(false);
+            outcome = await InstallAsync(new FlashPayload(transfer.Begin.Kind, transfer.PartPath), cancellationToken).ConfigureAwait(false);
         transfer.Discard();
         await ResultAsync(outcome, read.Sequence, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<FlashOutcome> InstallAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A provisioning set stages apart, so sending one never discards a half-received bundle
+    /// that a rerun of the same <c>edgectl flash --provision … BUNDLE</c> would resume.</summary>
+    private string StagingFor(TransferKind kind) =>
+        kind == TransferKind.Provisioning ? Path.Combine(options.StagingDirectory, "provisioning") : options.StagingDirectory;
+
+    private static string Describe(TransferKind kind) => kind == TransferKind.Provisioning ? "provisioning set" : "bundle";
+
+    private async Task<FlashOutcome> InstallAsync(FlashPayload payload, CancellationToken cancellationToken)
     {
         try
         {
-            return await install(path, cancellationToken).ConfigureAwait(false);
+            return await install(payload, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -8,7 +8,7 @@ namespace Edge.Flashing.Agent;
 public sealed class FlashAgent(
     FlashAgentOptions options,
     Func<CancellationToken, ValueTask<Stream>> open,
-    Func<string, CancellationToken, Task<FlashOutcome>> install,
+    Func<FlashPayload, CancellationToken, Task<FlashOutcome>> install,
     TimeProvider? timeProvider = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;

@@ -12,6 +12,9 @@ public sealed class FlashAgentOptions
 
     public long MaxBundleBytes { get; init; } = 1L << 30;
 
+    /// <summary>A provisioning set is a few kilobytes of certificates and keys.</summary>
+    public long MaxProvisioningBytes { get; init; } = 1L << 20;
+
     public int MaxPayload { get; init; } = FrameLayout.MaxPayload;
 
     public string SoftwareVersion { get; init; } = "";

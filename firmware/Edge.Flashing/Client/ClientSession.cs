@@ -5,7 +5,7 @@ namespace Edge.Flashing.Client;
 
 /// <summary>One connection's worth of the flash: Hello, Begin, the data window, End, Result.</summary>
 internal sealed class ClientSession(
-    FlashClientOptions options, ClientConnection connection, Stream bundle, byte[] sha256, TransferTally tally, IProgress<FlashProgress>? progress)
+    FlashClientOptions options, ClientConnection connection, Stream bundle, TransferKind kind, byte[] sha256, TransferTally tally, IProgress<FlashProgress>? progress)
 {
     public async Task<FlashResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ internal sealed class ClientSession(
 
     private async Task<long> BeginAsync(CancellationToken cancellationToken)
     {
-        int n = new BeginMessage(tally.BundleBytes, sha256, Resume: true).Write(connection.Link.PayloadBuffer.Span);
+        int n = new BeginMessage(tally.BundleBytes, sha256, Resume: true, kind).Write(connection.Link.PayloadBuffer.Span);
         var reply = await RequestAsync(FrameType.Begin, n, FrameType.BeginAck, cancellationToken).ConfigureAwait(false);
         if (reply.Offset > tally.BundleBytes)
             throw new FlashException(StatusCode.BadRequest, $"the sensor resumes at {reply.Offset}, past the bundle's {tally.BundleBytes} bytes");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Edge.Flashing.Messages;
 using Edge.Flashing.Transport;
 
 namespace Edge.Flashing.Client;
@@ -13,16 +14,23 @@ public sealed class FlashClient(FlashClientOptions options, Func<CancellationTok
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    public async Task<FlashResult> FlashAsync(string bundlePath, IProgress<FlashProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<FlashResult> FlashAsync(string bundlePath, IProgress<FlashProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FlashAsync(bundlePath, TransferKind.Bundle, progress, cancellationToken);
+
+    public Task<FlashResult> FlashAsync(Stream bundle, IProgress<FlashProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FlashAsync(bundle, TransferKind.Bundle, progress, cancellationToken);
+
+    public async Task<FlashResult> FlashAsync(string path, TransferKind kind, IProgress<FlashProgress>? progress, CancellationToken cancellationToken)
     {
-        var bundle = new FileStream(bundlePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        await using (bundle.ConfigureAwait(false))
-            return await FlashAsync(bundle, progress, cancellationToken).ConfigureAwait(false);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        await using (file.ConfigureAwait(false))
+            return await FlashAsync(file, kind, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends <paramref name="bundle"/> (seekable) and returns the sensor's Result.</summary>
+    /// <summary>Sends <paramref name="bundle"/> (seekable; a bundle or a provisioning set, as
+    /// <paramref name="kind"/> says) and returns the sensor's Result.</summary>
     /// <exception cref="FlashException">The sensor sent Error or Abort, or the link stayed gone.</exception>
-    public async Task<FlashResult> FlashAsync(Stream bundle, IProgress<FlashProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<FlashResult> FlashAsync(Stream bundle, TransferKind kind, IProgress<FlashProgress>? progress, CancellationToken cancellationToken)
     {
         if (!bundle.CanSeek || !bundle.CanRead)
             throw new ArgumentException("the bundle must be readable and seekable: frames are resent from it", nameof(bundle));
@@ -36,7 +44,7 @@ public sealed class FlashClient(FlashClientOptions options, Func<CancellationTok
             {
                 try
                 {
-                    var session = new ClientSession(options, connection, bundle, sha256, tally, progress);
+                    var session = new ClientSession(options, connection, bundle, kind, sha256, tally, progress);
                     return await session.RunAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (LinkLostException e) when (!cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Edge.Flashing.Agent;
 using Edge.Flashing.Client;
+using Edge.Flashing.Messages;
 
 namespace Edge.Flashing.Tests.Pty;
 
@@ -66,6 +67,34 @@ public class FlashOverPtyTests
         Assert.True(result.Reconnects >= 1);
         Assert.InRange(result.BytesResent, 1, rig.Bundle.Length - state.ConfirmedOffset);
         TestContext.Current.TestOutputHelper?.WriteLine($"confirmed {state.ConfirmedOffset} of {part.Length} written at the kill; resent {result.BytesResent}");
+    }
+
+    [Fact]
+    public async Task A_provisioning_set_arrives_as_such_and_leaves_a_half_sent_bundle_to_resume()
+    {
+        Assert.SkipUnless(Socat.Available, "socat is not installed (tools/dev/deps.sh)");
+        await using var rig = new FlashRig(2 << 20, seed: 5);
+        using var socat = Socat.Pair(rig.Laptop, rig.Sensor);
+        rig.StartAgent();
+        var cut = FlashRig.Within(TimeSpan.FromSeconds(25));
+        using var stopBundle = CancellationTokenSource.CreateLinkedTokenSource(cut);
+        var flashing = rig.Client().FlashAsync(rig.BundlePath, null, stopBundle.Token);
+        await WaitUntilAsync(() => rig.Agent!.Counters.BytesWritten > 500_000, TimeSpan.FromSeconds(10));
+        await stopBundle.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => flashing);
+
+        var set = new byte[3000];
+        new Random(9).NextBytes(set);
+        var provisioning = await rig.Client().FlashAsync(new MemoryStream(set), TransferKind.Provisioning, null, cut);
+        Assert.True(provisioning.Installed, provisioning.Message);
+        Assert.Equal(TransferKind.Provisioning, rig.InstalledKind);
+        Assert.Equal(set, rig.Installed);
+
+        var bundle = await rig.Client().FlashAsync(rig.BundlePath, null, cut);
+        Assert.True(bundle.Installed, bundle.Message);
+        Assert.Equal(TransferKind.Bundle, rig.InstalledKind);
+        rig.AssertInstalledExactly();
+        Assert.True(bundle.ResumedFrom >= 64 * 1024, $"the bundle resumed from {bundle.ResumedFrom}, not from its confirmed prefix");
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, Func<string>? describe = null)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Edge.Flashing.Agent;
 using Edge.Flashing.Client;
+using Edge.Flashing.Messages;
 using Edge.Flashing.Transport;
 
 namespace Edge.Flashing.Tests.Pty;
@@ -65,9 +66,13 @@ internal sealed class FlashRig : IAsyncDisposable
             ReconnectDelay = TimeSpan.FromMilliseconds(50),
         }, SerialPortStream.Opener(Laptop));
 
-    private Task<FlashOutcome> InstallAsync(string path, CancellationToken cancellationToken)
+    /// <summary>What the hook was handed last.</summary>
+    public TransferKind? InstalledKind { get; private set; }
+
+    private Task<FlashOutcome> InstallAsync(FlashPayload payload, CancellationToken cancellationToken)
     {
-        Installed = File.ReadAllBytes(path);
+        Installed = File.ReadAllBytes(payload.Path);
+        InstalledKind = payload.Kind;
         return Task.FromResult(Outcome);
     }
 

@@ -17,7 +17,10 @@ internal static class BundleArguments
         });
 
     /// <summary>Parses <c>ID=PUBFILE</c> pairs into trusted keys; null and an error when one is bad.</summary>
-    public static TrustedKeys? ReadTrust(IEnumerable<string> pairs, out string error)
+    public static TrustedKeys? ReadTrust(IEnumerable<string> pairs, out string error) => ReadKeys("--trust", pairs, out error);
+
+    /// <summary>Parses <c>ID=PUBFILE</c> pairs given with <paramref name="option"/>.</summary>
+    public static TrustedKeys? ReadKeys(string option, IEnumerable<string> pairs, out string error)
     {
         var keys = new TrustedKeys();
         foreach (var pair in pairs)
@@ -25,18 +28,18 @@ internal static class BundleArguments
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || !TrustedKeys.IsKeyId(pair[..eq]))
             {
-                error = $"--trust '{pair}' is not ID=PUBFILE with a key id of 1 to 64 of A-Z a-z 0-9 . _ -";
+                error = $"{option} '{pair}' is not ID=PUBFILE with a key id of 1 to 64 of A-Z a-z 0-9 . _ -";
                 return null;
             }
             var file = pair[(eq + 1)..];
             if (!File.Exists(file))
             {
-                error = $"--trust {pair[..eq]}: no file '{file}'";
+                error = $"{option} {pair[..eq]}: no file '{file}'";
                 return null;
             }
             if (!Ed25519KeyText.TryParsePublicKey(File.ReadAllText(file), out var publicKey))
             {
-                error = $"--trust {pair[..eq]}: '{file}' is neither base64 of 32 bytes nor a PEM Ed25519 PUBLIC KEY";
+                error = $"{option} {pair[..eq]}: '{file}' is neither base64 of 32 bytes nor a PEM Ed25519 PUBLIC KEY";
                 return null;
             }
             keys.Add(pair[..eq], publicKey);
