@@ -175,7 +175,8 @@ internal static class FirmwareCommand
         slots = null!;
         try
         {
-            settings = EdgeConfiguration.LoadWithOverrides(configFile);
+            // A sensor fresh from the factory has no configuration yet: the first provisioning set writes it.
+            settings = EdgeConfiguration.LoadWithOverrides(configFile is not null && File.Exists(configFile) ? configFile : null);
         }
         catch (ConfigurationException e)
         {

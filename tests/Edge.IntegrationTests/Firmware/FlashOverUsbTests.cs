@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Flashing.Tests.Pty;
+using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.IntegrationTests.Service;
 using Edge.IntegrationTests.TestSupport;
 using Edge.Uplink.Commands.Signing;
@@ -48,9 +49,69 @@ public sealed class FlashOverUsbTests : IDisposable
         Assert.Equal("2.0.0", File.ReadAllText(Path.Combine(Root, "current", "version")));
     }
 
-    private static (int Code, string Output) Flash(string port, string bundle) =>
+    /// <summary>A sensor fresh from the factory (no configuration, no trusted key) gets its identity
+    /// and a bundle over the cable in one <c>edgectl flash</c>, then reaches the province's broker with
+    /// the client certificate <c>edgectl provision</c> issued (mutual TLS, the certificate's CN as its
+    /// account name), and nothing secret shows in any output.</summary>
+    [Fact]
+    public async Task A_new_sensor_provisioned_over_the_cable_reaches_the_broker_with_its_issued_certificate()
+    {
+        Assert.True(Socat.Available, "socat is not installed: run tools/dev/deps.sh");
+        using var pki = new TestCertificates();
+        await using var broker = await MosquittoProcess.StartAsync(pki.ListenerConfig(requireClientCertificate: true) + "\nuse_identity_as_username true");
+        var keys = Path.Combine(_work.FullName, "keys");
+        Directory.CreateDirectory(keys);
+        var technicianKey = Path.Combine(keys, "tech-1.key");
+        File.WriteAllText(technicianKey, Ed25519KeyText.FormatPrivateKeyPem(_key));
+        File.WriteAllText(Path.Combine(keys, "tech-1.pub"), Ed25519KeyText.FormatPublicKeyPem(Ed25519Signatures.PublicKeyOf(_key)));
+        var incidentKey = Ed25519Signatures.NewPrivateKey();
+        File.WriteAllText(Path.Combine(keys, "ir-1.pub"), Ed25519KeyText.FormatPublicKeyPem(Ed25519Signatures.PublicKeyOf(incidentKey)));
+        var set = Path.Combine(_work.FullName, "gw-1.provision");
+        var (created, createOutput) = Edgectl("provision", "create", "--agency", "town-a", "--sensor", "gw-1",
+            "--broker", $"mqtts://127.0.0.1:{broker.Port}", "--ca-cert", pki.CaFile, "--ca-key", pki.CaKeyFile,
+            "--bundle-key", $"tech-1={Path.Combine(keys, "tech-1.pub")}", "--command-key", $"ir-1={Path.Combine(keys, "ir-1.pub")}",
+            "--set", "Uplink:ReconnectMaxSeconds=2", "--key", technicianKey, "--key-id", "tech-1", "--out", set);
+        Assert.True(created == 0, createOutput);
+
+        var laptop = Path.Combine(_work.FullName, "ttyACM0");
+        var sensor = Path.Combine(_work.FullName, "ttyGS0");
+        var configuration = Path.Combine(_work.FullName, "etc-edge", "appsettings.json");
+        var state = Path.Combine(_work.FullName, "state");
+        using var cable = Socat.Pair(laptop, sensor);
+        using var agent = ServiceProcess.Start(new Dictionary<string, string> { ["Edge__Sensor__StateDirectory"] = state },
+            "firmware", "agent", "--port", sensor, "--root", Root, "--config", configuration);
+
+        var (code, output) = Edgectl("flash", "--port", laptop, "--provision", set, Bundle("2.0.0", _key, "tech-1"), "--json");
+
+        Assert.True(code == 0, $"{output}\nagent:\n{agent.Output}");
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("event").GetString() == "result").ToArray();
+        Assert.Equal(["provisioning", "bundle"], results.Select(r => r.GetProperty("kind").GetString()));
+        Assert.All(results, r => Assert.True(r.GetProperty("installed").GetBoolean()));
+        Assert.Equal("2.0.0", File.ReadAllText(Path.Combine(Root, "current", "version")));
+
+        using var run = ServiceProcess.Start(new Dictionary<string, string> { ["Edge__Sensor__StateDirectory"] = state },
+            "run", "--config", configuration, "--speed", "50", "--exit-at-end");
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(60)) == 0, $"run:\n{run.Output}\nbroker:\n{broker.Log}");
+        Assert.Contains("u'town-a.gw-1'", broker.Log, StringComparison.Ordinal);
+        Assert.Contains("'edge/v1/town-a/gw-1/alert/", broker.Log, StringComparison.Ordinal);
+
+        var (_, inspected) = Edgectl("provision", "inspect", set);
+        var secretKey = File.ReadAllText(Directory.GetFiles(Path.GetDirectoryName(configuration)!, "client.key", SearchOption.AllDirectories).Single());
+        var secretLines = secretKey.Split('\n').Where(l => l.Length > 20 && !l.StartsWith("-----", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(secretLines);
+        foreach (var text in new[] { createOutput, output, inspected, agent.Output, run.Output })
+        {
+            Assert.DoesNotContain("PRIVATE KEY", text, StringComparison.Ordinal);
+            Assert.All(secretLines, line => Assert.DoesNotContain(line, text, StringComparison.Ordinal));
+        }
+    }
+
+    private static (int Code, string Output) Flash(string port, string bundle) => Edgectl("flash", "--port", port, bundle, "--json");
+
+    private static (int Code, string Output) Edgectl(params string[] args) =>
         ToolRun.Run("dotnet", AppContext.BaseDirectory, TimeSpan.FromMinutes(2),
-            "exec", Path.Combine(AppContext.BaseDirectory, "edgectl.dll"), "flash", "--port", port, bundle, "--json");
+            ["exec", Path.Combine(AppContext.BaseDirectory, "edgectl.dll"), .. args]);
 
     private string Bundle(string version, byte[] key, string keyId)
     {

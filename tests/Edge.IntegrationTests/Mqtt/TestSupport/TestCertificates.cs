@@ -14,6 +14,7 @@ public sealed class TestCertificates : IDisposable
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var ca = CreateCa("Edge Test CA", caKey);
         CaFile = Write("ca.pem", ca.ExportCertificatePem());
+        CaKeyFile = Write("ca.key", caKey.ExportPkcs8PrivateKeyPem());
         (ServerCertificateFile, ServerKeyFile) = Issue(ca, "server", "broker", server: true);
         (ClientCertificateFile, ClientKeyFile) = Issue(ca, "client", "town-a.gw-1", server: false);
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -24,6 +25,9 @@ public sealed class TestCertificates : IDisposable
     public DirectoryInfo Directory { get; }
 
     public string CaFile { get; }
+
+    /// <summary>The CA's private key, for tests that issue certificates themselves (edgectl provision).</summary>
+    public string CaKeyFile { get; }
 
     public string OtherCaFile { get; }
 
