@@ -63,14 +63,17 @@ internal static class FirmwareCommand
         if (!TryPrepare(rootOption, configFile, out var settings, out var slots))
             return 2;
         var board = settings.Sensor.Board ?? BoardProfiles.DetectName();
-        var staging = Path.Combine(StatePaths.Resolve(settings.Sensor.StateDirectory).Root, "flash");
+        var stateRoot = StatePaths.Resolve(settings.Sensor.StateDirectory).Root;
+        var staging = Path.Combine(stateRoot, "flash");
         Directory.CreateDirectory(staging);
+        var activity = new FlashActivityFile(FlashActivityFile.In(stateRoot), TimeProvider.System);
         var agent = new FlashAgent(new FlashAgentOptions
         {
             StagingDirectory = staging,
             SoftwareVersion = ServiceUplink.Version,
             Board = board ?? "",
             SensorId = $"{settings.Sensor.Agency}/{settings.Sensor.Id}",
+            Activity = activity.Write,
         }, SerialPortStream.Opener(port), (payload, _) => Task.FromResult(payload.Kind == TransferKind.Provisioning
             ? AgentProvision(payload.Path, configFile, slots.Root)
             : AgentInstall(rootOption, configFile, payload.Path)));

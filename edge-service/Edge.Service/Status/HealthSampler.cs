@@ -1,13 +1,16 @@
 using Edge.Detect.Findings;
 using Edge.Hardware.Status;
 using Edge.Hardware.Thermal;
+using Edge.Service.Firmware;
 using Edge.Service.Run;
 
 namespace Edge.Service.Status;
 
 /// <summary>Reads the pipeline, outbox, uplink, acknowledgements and temperature into the inputs of
 /// the status model, and says whether the sensor is healthy enough to pet the watchdogs.</summary>
-public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor thermal, TimeSpan thermalEvery, TimeProvider time)
+/// <param name="flashing">The flash agent's activity, or null where none runs.</param>
+public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor thermal, TimeSpan thermalEvery, TimeProvider time,
+    FlashActivityFile? flashing = null)
 {
     /// <summary>A capture thread silent this long is stuck: a live read returns at least every 100 ms.</summary>
     public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(10);
@@ -27,8 +30,11 @@ public sealed class HealthSampler(SensorPipeline pipeline, ThermalMonitor therma
         var highest = uplink?.Acknowledgements.Highest;
         SampleThermal();
         var (captureFault, captureWarning) = Capture();
+        var (flash, flashDetail) = flashing?.Read() ?? (FlashPhase.None, null);
         return new HealthInputs
         {
+            Flash = flash,
+            FlashDetail = flashDetail,
             Started = pipeline.Running,
             CaptureFault = captureFault,
             StorageFault = uplink?.Sink.Failing is { } failing ? $"alerts cannot be stored: {failing}" : null,

@@ -85,7 +85,8 @@ public sealed class SensorStatusService(EdgeSettings settings, SensorPipeline pi
             _button.FactoryResetConfirmed += OnFactoryReset;
         }
         var thermal = new ThermalMonitor(new SysfsThermalSource(hardware.Thermal.Zone), hardware.Thermal.WarnCelsius, hardware.Thermal.HysteresisCelsius);
-        _sampler = new HealthSampler(pipeline, thermal, TimeSpan.FromSeconds(hardware.Thermal.PollSeconds), time);
+        var flashing = new FlashActivityFile(FlashActivityFile.In(StatePaths.Resolve(settings.Sensor.StateDirectory).Root), time);
+        _sampler = new HealthSampler(pipeline, thermal, TimeSpan.FromSeconds(hardware.Thermal.PollSeconds), time, flashing);
         Update();
         _terminal?.OnStatus(Model.Current);
         _sampling = time.CreateTimer(_ => Update(), null, SampleEvery, SampleEvery);

@@ -12,7 +12,7 @@ public sealed record StatusSnapshot
     public required DateTimeOffset Started { get; init; }
     public required DateTimeOffset Now { get; init; }
 
-    /// <summary>booting, monitoring, warning, uplink-down, alert, fault.</summary>
+    /// <summary>booting, monitoring, warning, uplink-down, alert, fault, flashing.</summary>
     public required string State { get; init; }
     public required string Reason { get; init; }
 

@@ -57,6 +57,7 @@ public sealed class TerminalLedView(TextWriter output, bool interactive)
         SensorState.UplinkDown => "uplink-down",
         SensorState.Alert => "alert",
         SensorState.Fault => "fault",
+        SensorState.Flashing => "flashing",
         _ => state.ToString(),
     };
 

@@ -19,6 +19,7 @@ internal static class PageStyle
         .state-uplink-down{border-color:#d2782a}.state-uplink-down .state{color:#ff9f4a}
         .state-alert{border-color:#d33;background:#2a1416}.state-alert .state{color:#ff5c5c}
         .state-fault{border-color:#b03bd6;background:#23142a}.state-fault .state{color:#dd7dff}
+        .state-flashing{border-color:#3a9bd6}.state-flashing .state{color:#7cc8ff}
         .state-unknown .state{color:var(--dim)}
         .lamps{display:flex;flex-direction:column;gap:.5rem;padding:.6rem;background:#07090b;border-radius:12px}
         .lamp{width:2.2rem;height:2.2rem;border-radius:50%;opacity:.18}

@@ -4,7 +4,7 @@ namespace Edge.Service.StatusPage;
 /// anything else falls back. The script applies the same lists.</summary>
 internal static class StatusClasses
 {
-    private static readonly string[] s_states = ["booting", "monitoring", "warning", "uplink-down", "alert", "fault"];
+    private static readonly string[] s_states = ["booting", "monitoring", "warning", "uplink-down", "alert", "fault", "flashing"];
     private static readonly string[] s_patterns = ["off", "steady", "slowblink", "fastblink", "doubleblink", "heartbeat"];
     private static readonly string[] s_severities = ["critical", "high", "medium", "low", "info"];
 

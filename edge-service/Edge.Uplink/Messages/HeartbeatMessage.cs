@@ -20,7 +20,7 @@ public sealed class HeartbeatMessage
     public required HeartbeatOutbox Outbox { get; init; }
     /// <summary>Live capture only: the kernel's and the interface's drop counts.</summary>
     public HeartbeatCapture? Capture { get; init; }
-    /// <summary>The LED state: booting, monitoring, warning, uplink-down, alert, fault.</summary>
+    /// <summary>The LED state: booting, monitoring, warning, uplink-down, alert, fault, flashing.</summary>
     public string? State { get; init; }
     public double? CpuTemperatureC { get; init; }
     public string? IntelVersion { get; init; }

@@ -43,6 +43,8 @@ internal sealed class AgentSession(
         }
         finally
         {
+            if (_transfer is not null)
+                Report(FlashActivity.Idle);
             if (cancellationToken.IsCancellationRequested)
                 _transfer?.Dispose();
             else
@@ -101,6 +103,7 @@ internal sealed class AgentSession(
             await ErrorAsync(StatusCode.StorageFailed, e.Message, read.Sequence, cancellationToken).ConfigureAwait(false);
             return;
         }
+        Report(FlashActivity.Receiving);
         int n = OffsetMessage.WriteOffset(_transfer.Expected, _link.PayloadBuffer.Span);
         await _link.SendAsync(FrameType.BeginAck, n, cancellationToken, read.Sequence).ConfigureAwait(false);
     }
@@ -135,6 +138,7 @@ internal sealed class AgentSession(
             {
                 transfer.Write(bytes.Span);
                 counters.Written(bytes.Length);
+                Report(FlashActivity.Receiving);
             }
             catch (IOException e)
             {
@@ -164,6 +168,7 @@ internal sealed class AgentSession(
             return;
         }
         _transfer = null;
+        Report(FlashActivity.Installing);
         var hash = transfer.FinishAndHash();
         FlashOutcome outcome;
         if (!hash.AsSpan().SequenceEqual(transfer.Begin.Sha256) || !hash.AsSpan().SequenceEqual(read.Payload.Span[..32]))
@@ -171,6 +176,7 @@ internal sealed class AgentSession(
         else
             outcome = await InstallAsync(new FlashPayload(transfer.Begin.Kind, transfer.PartPath), cancellationToken).ConfigureAwait(false);
         transfer.Discard();
+        Report(outcome.Installed ? FlashActivity.Installed : FlashActivity.Refused, outcome.Message);
         await ResultAsync(outcome, read.Sequence, cancellationToken).ConfigureAwait(false);
     }
 
@@ -192,6 +198,8 @@ internal sealed class AgentSession(
             return new FlashOutcome(false, StatusCode.InstallFailed, e.Message);
         }
     }
+
+    private void Report(FlashActivity activity, string? message = null) => options.Activity?.Invoke(activity, message);
 
     private Task AbortAsync()
     {

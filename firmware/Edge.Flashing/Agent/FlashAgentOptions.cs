@@ -23,6 +23,10 @@ public sealed class FlashAgentOptions
 
     public string SensorId { get; init; } = "";
 
+    /// <summary>Told what the agent does (with the outcome's message for Installed and Refused); called
+    /// on the agent's thread for every accepted Data frame too, so keep it cheap or throttle.</summary>
+    public Action<FlashActivity, string?>? Activity { get; init; }
+
     /// <summary>Wait between attempts to open the port, and after a session ends (the gadget reappears when a cable is plugged in).</summary>
     public TimeSpan ReopenDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 }

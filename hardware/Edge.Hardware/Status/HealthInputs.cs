@@ -23,6 +23,13 @@ public sealed record HealthInputs
     /// <summary>Unacknowledged alerts; a rise un-silences a silenced alert pattern.</summary>
     public long OpenAlertCount { get; init; }
 
+    /// <summary>A technician's flash in progress, or just refused; shown above everything else, since
+    /// the technician standing at the sensor needs to see it.</summary>
+    public FlashPhase Flash { get; init; }
+
+    /// <summary>What is being flashed, or why it was refused, for the status page.</summary>
+    public string? FlashDetail { get; init; }
+
     /// <summary>A condition worth a look but not a fault (CPU hot, kernel drops rising), or null.</summary>
     public string? Warning { get; init; }
 }

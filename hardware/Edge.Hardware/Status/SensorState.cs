@@ -10,4 +10,7 @@ public enum SensorState
     UplinkDown,
     Alert,
     Fault,
+
+    /// <summary>A technician is flashing the sensor over USB (or it just refused what was flashed).</summary>
+    Flashing,
 }

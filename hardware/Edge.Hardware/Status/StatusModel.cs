@@ -3,7 +3,7 @@ using Edge.Hardware.Leds;
 namespace Edge.Hardware.Status;
 
 /// <summary>Turns the service's health samples into the one state the LEDs show, highest priority
-/// first: fault, alert, uplink down, warning, monitoring, booting (README.md has the table). The
+/// first: a technician's flash, fault, alert, uplink down, warning, monitoring, booting (README.md has the table). The
 /// service calls <see cref="Update"/> on every sample; the uplink grace is judged at those calls.
 /// Thread-safe: samples and the button arrive on different threads.</summary>
 public sealed class StatusModel
@@ -64,9 +64,13 @@ public sealed class StatusModel
     }
 
     /// <summary>The LED signal of a state (README.md). <paramref name="level"/> and <paramref name="silenced"/>
-    /// matter only for <see cref="SensorState.Alert"/>, where any level but critical double-blinks.</summary>
-    public static LedSignal SignalFor(SensorState state, OpenAlertLevel level, bool silenced) => state switch
+    /// matter only for <see cref="SensorState.Alert"/>, where any level but critical double-blinks;
+    /// <paramref name="flash"/> only for <see cref="SensorState.Flashing"/>.</summary>
+    public static LedSignal SignalFor(SensorState state, OpenAlertLevel level, bool silenced, FlashPhase flash = FlashPhase.None) => state switch
     {
+        SensorState.Flashing when flash == FlashPhase.Installing => new(LedLights.Green, LedPattern.FastBlink),
+        SensorState.Flashing when flash == FlashPhase.Refused => new(LedLights.Amber, LedPattern.DoubleBlink),
+        SensorState.Flashing => new(LedLights.Amber, LedPattern.FastBlink),
         SensorState.Fault => new(LedLights.Red, LedPattern.Steady),
         SensorState.Alert when silenced => new(LedLights.Red, LedPattern.SlowBlink),
         SensorState.Alert when level == OpenAlertLevel.Critical => new(LedLights.Red, LedPattern.FastBlink),
@@ -83,6 +87,7 @@ public sealed class StatusModel
         var inputs = _inputs;
         var (state, reason) = inputs switch
         {
+            { Flash: not FlashPhase.None } => (SensorState.Flashing, StatusReasons.Flashing(inputs.Flash, inputs.FlashDetail)),
             { CaptureFault: not null } or { StorageFault: not null } =>
                 (SensorState.Fault, StatusReasons.Fault(inputs.CaptureFault, inputs.StorageFault)),
             { OpenAlert: not OpenAlertLevel.None } =>
@@ -93,7 +98,7 @@ public sealed class StatusModel
             { Started: true } => (SensorState.Monitoring, StatusReasons.Monitoring),
             _ => (SensorState.Booting, StatusReasons.Booting),
         };
-        return new SensorStatus(state, reason, SignalFor(state, inputs.OpenAlert, _silence.Active), _silence.Active);
+        return new SensorStatus(state, reason, SignalFor(state, inputs.OpenAlert, _silence.Active, inputs.Flash), _silence.Active);
     }
 
     private SensorStatus Publish(SensorStatus next)

@@ -15,6 +15,13 @@ internal static class StatusReasons
         _ => throw new ArgumentException("no fault to describe"),
     };
 
+    public static string Flashing(FlashPhase phase, string? detail) => phase switch
+    {
+        FlashPhase.Receiving => "flashing over USB: receiving",
+        FlashPhase.Installing => "flashing over USB: verifying and installing",
+        _ => detail is null ? "flashing over USB: refused" : $"flashing over USB: refused: {detail}",
+    };
+
     public static string Alert(OpenAlertLevel level, long count)
     {
         var name = level.ToString().ToLowerInvariant();

@@ -97,6 +97,31 @@ public class FlashOverPtyTests
         Assert.True(bundle.ResumedFrom >= 64 * 1024, $"the bundle resumed from {bundle.ResumedFrom}, not from its confirmed prefix");
     }
 
+    [Fact]
+    public async Task The_agent_reports_receiving_then_installing_then_the_outcome()
+    {
+        Assert.SkipUnless(Socat.Available, "socat is not installed (tools/dev/deps.sh)");
+        var seen = new List<(FlashActivity Activity, string? Message)>();
+        await using var rig = new FlashRig(300_000) { Activity = (activity, message) => { lock (seen) seen.Add((activity, message)); } };
+        using var socat = Socat.Pair(rig.Laptop, rig.Sensor);
+        rig.StartAgent();
+
+        var installed = await rig.Client().FlashAsync(rig.BundlePath, null, FlashRig.Within(TimeSpan.FromSeconds(15)));
+        rig.Outcome = FlashOutcome.Refused(0x10D, "wrong-board: built for raspberry-pi-5");
+        var refused = await rig.Client().FlashAsync(new MemoryStream(new byte[5000]), null, FlashRig.Within(TimeSpan.FromSeconds(15)));
+
+        Assert.True(installed.Installed);
+        Assert.False(refused.Installed);
+        (FlashActivity, string?)[] changes;
+        lock (seen)
+            changes = seen.Where((s, i) => i == 0 || s.Activity != seen[i - 1].Activity).ToArray();
+        Assert.Equal(
+            [
+                (FlashActivity.Receiving, null), (FlashActivity.Installing, null), (FlashActivity.Installed, "slot B armed"),
+                (FlashActivity.Receiving, null), (FlashActivity.Installing, null), (FlashActivity.Refused, "wrong-board: built for raspberry-pi-5"),
+            ], changes);
+    }
+
     internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, Func<string>? describe = null)
     {
         var clock = Stopwatch.StartNew();

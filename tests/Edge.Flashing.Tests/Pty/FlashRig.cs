@@ -39,6 +39,7 @@ internal sealed class FlashRig : IAsyncDisposable
             SensorId = "sensor-test",
             SoftwareVersion = "test",
             ReopenDelay = TimeSpan.FromMilliseconds(50),
+            Activity = Activity,
         };
         Agent = new FlashAgent(options, SerialPortStream.Opener(Sensor), InstallAsync);
         _agentStop = new CancellationTokenSource();
@@ -65,6 +66,9 @@ internal sealed class FlashRig : IAsyncDisposable
             ReconnectBudget = TimeSpan.FromSeconds(10),
             ReconnectDelay = TimeSpan.FromMilliseconds(50),
         }, SerialPortStream.Opener(Laptop));
+
+    /// <summary>Given to the agent as <see cref="FlashAgentOptions.Activity"/>.</summary>
+    public Action<FlashActivity, string?>? Activity { get; init; }
 
     /// <summary>What the hook was handed last.</summary>
     public TransferKind? InstalledKind { get; private set; }

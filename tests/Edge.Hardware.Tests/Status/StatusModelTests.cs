@@ -118,6 +118,40 @@ public class StatusModelTests
         Assert.Equal(new LedSignal(lights, pattern), StatusModel.SignalFor(state, level, silenced));
     }
 
+    [Theory]
+    [InlineData(FlashPhase.Receiving, LedLights.Amber, LedPattern.FastBlink, "flashing over USB: receiving")]
+    [InlineData(FlashPhase.Installing, LedLights.Green, LedPattern.FastBlink, "flashing over USB: verifying and installing")]
+    [InlineData(FlashPhase.Refused, LedLights.Amber, LedPattern.DoubleBlink, "flashing over USB: refused: wrong-board: built for raspberry-pi-5")]
+    public void A_flash_shows_above_everything_even_a_fault(FlashPhase phase, LedLights lights, LedPattern pattern, string reason)
+    {
+        var rig = new StatusModelRig();
+        var troubled = new HealthInputs { Started = true, CaptureFault = "eth1 is gone", OpenAlert = OpenAlertLevel.Critical, OpenAlertCount = 1 };
+
+        var status = rig.At(0, troubled with { Flash = phase, FlashDetail = "wrong-board: built for raspberry-pi-5" });
+
+        Assert.Equal(new SensorStatus(SensorState.Flashing, reason, new LedSignal(lights, pattern), false), status);
+        Assert.Equal(SensorState.Fault, rig.At(1, troubled).State);
+    }
+
+    [Fact]
+    public void The_flash_signals_differ_from_every_other_state_on_one_rgb_led()
+    {
+        var flashing = new[] { FlashPhase.Receiving, FlashPhase.Installing, FlashPhase.Refused }
+            .Select(phase => StatusModel.SignalFor(SensorState.Flashing, OpenAlertLevel.None, false, phase)).ToArray();
+        var others = new List<LedSignal>();
+        foreach (var state in Enum.GetValues<SensorState>().Where(s => s != SensorState.Flashing))
+        {
+            foreach (var level in new[] { OpenAlertLevel.High, OpenAlertLevel.Critical })
+            {
+                others.Add(StatusModel.SignalFor(state, level, silenced: false));
+                others.Add(StatusModel.SignalFor(state, level, silenced: true));
+            }
+        }
+
+        Assert.Equal(3, flashing.Distinct().Count());
+        Assert.All(flashing, signal => Assert.DoesNotContain(signal, others));
+    }
+
     [Fact]
     public void Repeated_samples_announce_a_change_only_once()
     {

@@ -4,6 +4,7 @@ using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.IntegrationTests.Service;
 using Edge.IntegrationTests.TestSupport;
 using Edge.Uplink.Commands.Signing;
+using Edge.Uplink.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.Firmware;
 
@@ -107,15 +108,48 @@ public sealed class FlashOverUsbTests : IDisposable
         }
     }
 
+    /// <summary>The service owns the LEDs and the agent is its own process: while a bundle arrives the
+    /// running sensor blinks amber fast, and when the sensor refuses it, amber double blink.</summary>
+    [Fact]
+    public async Task The_running_sensor_shows_the_flash_on_its_leds()
+    {
+        Assert.True(Socat.Available, "socat is not installed: run tools/dev/deps.sh");
+        var laptop = Path.Combine(_work.FullName, "ttyACM0");
+        var sensor = Path.Combine(_work.FullName, "ttyGS0");
+        var environment = new Dictionary<string, string>
+        {
+            ["Edge__Firmware__TrustedKeys__tech-1"] = Convert.ToBase64String(Ed25519Signatures.PublicKeyOf(_key)),
+            ["Edge__Sensor__StateDirectory"] = Path.Combine(_work.FullName, "state"),
+            ["Edge__Hardware__Gpio"] = "Simulated",
+            ["Edge__Hardware__TerminalLeds"] = "On",
+            ["Edge__StatusPage__Port"] = MosquittoProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var service = ServiceProcess.Start(environment, "run", "--speed", "1");
+        using var cable = Socat.Pair(laptop, sensor);
+        using var agent = ServiceProcess.Start(environment, "firmware", "agent", "--port", sensor, "--root", Root);
+
+        var (code, output) = Flash(laptop, Bundle("3.0.0", Ed25519Signatures.NewPrivateKey(), "stranger", size: 6 << 20));
+
+        Assert.Equal(1, code);
+        Assert.Contains("unknown-key", output, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => service.Output.Contains("LEDs  amber double blink  flashing", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5), $"the refusal on the LEDs\n{service.Output}");
+        service.Terminate();
+        service.WaitForExit(TimeSpan.FromSeconds(30));
+        var leds = service.Output;
+        var receiving = leds.IndexOf("LEDs  amber fast blink  flashing", StringComparison.Ordinal);
+        Assert.True(receiving >= 0 && receiving < leds.IndexOf("LEDs  amber double blink  flashing", StringComparison.Ordinal), leds);
+    }
+
     private static (int Code, string Output) Flash(string port, string bundle) => Edgectl("flash", "--port", port, bundle, "--json");
 
     private static (int Code, string Output) Edgectl(params string[] args) =>
         ToolRun.Run("dotnet", AppContext.BaseDirectory, TimeSpan.FromMinutes(2),
             ["exec", Path.Combine(AppContext.BaseDirectory, "edgectl.dll"), .. args]);
 
-    private string Bundle(string version, byte[] key, string keyId)
+    private string Bundle(string version, byte[] key, string keyId, int size = 1 << 20)
     {
-        var binary = new byte[1 << 20];
+        var binary = new byte[size];
         new Random(7).NextBytes(binary);
         return TestBundles.Write(Path.Combine(_work.FullName, $"edge-{version}-{keyId}.bundle"), version, key, keyId, binary);
     }
