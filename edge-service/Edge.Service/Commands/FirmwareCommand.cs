@@ -163,7 +163,7 @@ internal static class FirmwareCommand
             return 2;
         var state = slots.ReadState();
         Console.WriteLine($"root      {slots.Root}");
-        Console.WriteLine($"active    slot {slots.Active}");
+        Console.WriteLine($"active    slot {slots.Active}, version {FirmwareInstaller.InstalledVersion(slots) ?? $"{ServiceUplink.Version} (as built; no bundle installed yet)"}");
         Console.WriteLine(state.Trial is { } trial
             ? $"trial     {trial.Version} in slot {trial.Slot} since {trial.Since:u}, {trial.Starts} start(s)"
             : "trial     none");

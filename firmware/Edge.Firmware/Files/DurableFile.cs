@@ -5,7 +5,7 @@ namespace Edge.Firmware.Files;
 /// <summary>Writes that survive a power cut: the data is flushed before the rename that makes it
 /// visible, and the folder is flushed after, so the rename itself is on disk (ext4 and most Linux
 /// file systems need both).</summary>
-internal static class DurableFile
+public static class DurableFile
 {
     /// <param name="mode">The file's mode from its creation on (a secret is never briefly readable by others).</param>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null)
