@@ -129,13 +129,13 @@ public sealed class SlotStoreTests : IDisposable
         var rollback = _rig.Store.ReadState().LastRollback!;
         Assert.Null(rollback.AlertId);
 
-        Assert.True(_rig.Store.MarkRollbackReported(rollback, "01KAVJ5Y00W3XPHS6Z3CN4QF8R"));
+        Assert.True(_rig.Store.MarkRollbackReported(rollback, "01M86E81E0SFAS7QM1Z5VBDSSQ"));
         _rig.Install("2.1.0");
 
         var state = _rig.Store.ReadState();
-        Assert.Equal(rollback with { AlertId = "01KAVJ5Y00W3XPHS6Z3CN4QF8R" }, state.LastRollback);
+        Assert.Equal(rollback with { AlertId = "01M86E81E0SFAS7QM1Z5VBDSSQ" }, state.LastRollback);
         Assert.Equal("2.1.0", state.Trial?.Version);
-        Assert.Contains("\"alert_id\": \"01KAVJ5Y00W3XPHS6Z3CN4QF8R\"", File.ReadAllText(StateFile), StringComparison.Ordinal);
+        Assert.Contains("\"alert_id\": \"01M86E81E0SFAS7QM1Z5VBDSSQ\"", File.ReadAllText(StateFile), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class SlotStoreTests : IDisposable
         Assert.Equal(BootVerdict.RolledBack, _rig.Store.OnServiceStart(Policy).Verdict);
         var before = File.ReadAllText(StateFile);
 
-        Assert.False(_rig.Store.MarkRollbackReported(first, "01KAVJ5Y00W3XPHS6Z3CN4QF8R"));
+        Assert.False(_rig.Store.MarkRollbackReported(first, "01M86E81E0SFAS7QM1Z5VBDSSQ"));
         Assert.Equal(before, File.ReadAllText(StateFile));
         Assert.Null(_rig.Store.ReadState().LastRollback!.AlertId);
     }

@@ -37,7 +37,7 @@ public static class UplinkExamples
     /// <summary>An alert about the sensor itself: no client, no protocol, no traffic fields.</summary>
     public static AlertMessage SensorAlert() => new()
     {
-        Id = "01JD8X6Q0M7ZK3V9T5R2W4Y6B9",
+        Id = "01M86E81E0SFAS7QM1Z5VBDSSQ",
         Ts = "2026-11-25T15:00:01.000000Z",
         FirstSeen = "2026-11-24T09:30:00.000000Z",
         LastSeen = "2026-11-24T09:30:00.000000Z",
