@@ -15,6 +15,10 @@ public static class AlertCategories
     public const string Typosquat = "typosquat";
     public const string Malware = "malware";
 
+    /// <summary>About the sensor itself, not about traffic (a firmware update rolled back): no client,
+    /// no protocol.</summary>
+    public const string Sensor = "sensor";
+
     /// <summary>Intel list categories that raise an alert of the same name when matched.</summary>
     public static bool IsThreatList(string category) =>
         category is Phishing or Cnc or Botnet or Mining or Malware;

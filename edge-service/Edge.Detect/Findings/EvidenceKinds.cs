@@ -12,4 +12,7 @@ public static class EvidenceKinds
     public const string Scan = "scan";
     public const string Beacon = "beacon";
     public const string DnsPattern = "dns-pattern";
+
+    /// <summary>Not traffic: the sensor went back to its previous firmware slot.</summary>
+    public const string FirmwareRollback = "firmware-rollback";
 }

@@ -168,7 +168,7 @@ internal static class FirmwareCommand
             ? $"trial     {trial.Version} in slot {trial.Slot} since {trial.Since:u}, {trial.Starts} start(s)"
             : "trial     none");
         Console.WriteLine(state.LastRollback is { } rollback
-            ? $"rollback  {rollback.Version} at {rollback.At:u}: {rollback.Reason}"
+            ? $"rollback  {rollback.Version} at {rollback.At:u}: {rollback.Reason} ({(rollback.AlertId is { } id ? $"alert {id}" : "no alert sent yet")})"
             : "rollback  none");
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Detect.Alerts;
 using Edge.Firmware.Slots;
 using Edge.Service.Configuration;
 using Edge.Uplink.Messages;
@@ -31,6 +32,9 @@ public sealed class FirmwareTrial(SlotStore? slots, TrialPolicy policy, TimeProv
     /// <summary>The last rollback on this sensor, for the birth message.</summary>
     public StatusRollback? LastRollback { get; private set; }
 
+    /// <summary>The last rollback while no alert has reported it yet.</summary>
+    public RollbackRecord? UnreportedRollback { get; private set; }
+
     public BootDecision Start()
     {
         if (slots is null)
@@ -39,9 +43,29 @@ public sealed class FirmwareTrial(SlotStore? slots, TrialPolicy policy, TimeProv
         Slot = slots.Active;
         OnTrial = decision.Verdict == BootVerdict.OnTrial;
         if (slots.ReadState().LastRollback is { } rollback)
+        {
             LastRollback = new StatusRollback(rollback.Version, rollback.Reason,
                 rollback.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            UnreportedRollback = rollback.AlertId is null ? rollback : null;
+        }
         return decision;
+    }
+
+    /// <summary>Reports the last rollback as an alert once: <paramref name="store"/> must have put it in
+    /// the outbox (true) before the rollback is marked reported in the slot state; a crash between the
+    /// two sends it again at the next start under the same id, which consumers dedupe. Returns the
+    /// alert stored, or null when there was nothing to report or the outbox did not take it (the next
+    /// start tries again).</summary>
+    public Alert? ReportRollback(Func<Alert, bool> store, string? runningVersion = null)
+    {
+        if (slots is null || UnreportedRollback is not { } rollback)
+            return null;
+        var alert = RollbackAlert.Create(rollback, runningVersion);
+        if (!store(alert))
+            return null;
+        slots.MarkRollbackReported(rollback, alert.Id);
+        UnreportedRollback = null;
+        return alert;
     }
 
     /// <summary>Called with every status sample; true (once) when the trial failed and the host must stop.</summary>

@@ -71,6 +71,15 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Information, Message = "firmware in slot {Slot} is healthy: the update is kept")]
     public static partial void TrialPassed(ILogger logger, string slot);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "firmware {Version} was rolled back; reported as alert {AlertId}")]
+    public static partial void RollbackReported(ILogger logger, string version, string alertId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the rollback of firmware {Version} could not be stored as an alert ({Error}); the next start tries again")]
+    public static partial void RollbackNotStored(ILogger logger, string version, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "the rollback alert for firmware {Version} is stored, but the slot state could not record it ({Error}); the next start sends it again under the same id")]
+    public static partial void RollbackNotMarked(ILogger logger, string version, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "systemd watchdog: WATCHDOG=1 every {Interval} while healthy")]
     public static partial void SystemdWatchdog(ILogger logger, TimeSpan interval);
 }

@@ -92,10 +92,37 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
+        ReportRollback(uplink);
         RunLog.Watching(_log, _source.Description,
             uplink.Embedded is null ? uplink.Broker.ToString() : $"{uplink.Embedded.Url} (embedded broker)", state.Root);
         // Frames flow once every part has started, so the end of a short file cannot stop a host still starting.
         lifetime.ApplicationStarted.Register(StartCapture);
+    }
+
+    /// <summary>A firmware rollback this start found and no alert has reported yet goes out as one
+    /// alert (category sensor), by the same ways as the pipeline's: the status page, the outbox
+    /// (committed before the slot state records it), the acknowledgements (the LEDs).</summary>
+    private void ReportRollback(ServiceUplink uplink)
+    {
+        if (firmware.UnreportedRollback is not { } rollback)
+            return;
+        string? why = null;
+        try
+        {
+            var alert = firmware.ReportRollback(report =>
+            {
+                Recent.Raise(report);
+                return uplink.RaiseStored(report, out why);
+            }, ServiceUplink.Version);
+            if (alert is null)
+                RunLog.RollbackNotStored(_log, rollback.Version, why ?? "not stored");
+            else
+                RunLog.RollbackReported(_log, rollback.Version, alert.Id);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RunLog.RollbackNotMarked(_log, rollback.Version, e.Message);
+        }
     }
 
     private void StartCapture()

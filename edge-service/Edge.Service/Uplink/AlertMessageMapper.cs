@@ -17,6 +17,8 @@ public sealed class AlertMessageMapper(TopicLayout topics, TimeProvider time)
     public AlertMessage Map(Alert alert)
     {
         var f = alert.Finding;
+        // An alert about the sensor itself (category sensor) has no packet behind it: no client, no protocol.
+        var traffic = f.Client.Family != 0;
         return new AlertMessage
         {
             Id = alert.Id,
@@ -32,9 +34,9 @@ public sealed class AlertMessageMapper(TopicLayout topics, TimeProvider time)
             Rule = new AlertRuleRef(f.RuleId, f.RuleName),
             Indicator = f.Indicator,
             Kind = f.Kind,
-            Src = new AlertEndpoint(EventText.Address(f.Client), f.ClientPort),
+            Src = traffic ? new AlertEndpoint(EventText.Address(f.Client), f.ClientPort) : null,
             Dst = f.Server.Family == 0 ? null : new AlertEndpoint(EventText.Address(f.Server), f.ServerPort),
-            Proto = EventText.Protocol(f.Protocol),
+            Proto = traffic ? EventText.Protocol(f.Protocol) : null,
             Dns = f.DnsQname is null ? null : new AlertDnsContext(f.DnsQname, f.DnsQtype, f.DnsRcode),
             Tls = f.TlsSni is null ? null : new AlertTlsContext(f.TlsSni, null, null),
             Http = f.HttpHost is null ? null : new AlertHttpContext(f.HttpHost),

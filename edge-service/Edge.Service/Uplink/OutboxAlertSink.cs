@@ -77,6 +77,39 @@ public sealed class OutboxAlertSink : IAlertSink, IDisposable
         }
     }
 
+    /// <summary>Commits one alert on the caller's thread, beside the queue, and says whether it is on
+    /// disk: for the rare alert whose sender records that it was reported (a firmware rollback). A
+    /// refusal (counted) or a failing disk returns false and says why; the sender tries again later.</summary>
+    public bool Store(Alert alert, out string? why)
+    {
+        why = null;
+        var item = _mapper.ToOutboxItem(alert);
+        // Queued before and settled after, as for the queue, so a concurrent Flush waits for it too.
+        Interlocked.Increment(ref _queued);
+        OutboxAddResult result;
+        try
+        {
+            result = _outbox.Add(item);
+        }
+        catch (Exception e) when (e is not ObjectDisposedException)
+        {
+            Interlocked.Decrement(ref _queued);
+            Volatile.Write(ref _lastError, e.Message);
+            why = e.Message;
+            return false;
+        }
+        Interlocked.Add(ref _dropped, result.Dropped);
+        if (!result.Stored)
+        {
+            Interlocked.Increment(ref _refused);
+            why = "the outbox is full of higher alerts";
+            return false;
+        }
+        Interlocked.Increment(ref _raised);
+        _stored();
+        return true;
+    }
+
     /// <summary>Waits until everything handed over so far is on disk (or the timeout passes).</summary>
     public bool Flush(TimeSpan timeout)
     {

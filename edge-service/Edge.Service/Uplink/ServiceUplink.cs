@@ -49,6 +49,16 @@ public sealed class ServiceUplink : IAsyncDisposable
 
     public AlertAcknowledgements Acknowledgements { get; }
 
+    /// <summary>One alert committed to the outbox before this returns (not queued behind the
+    /// pipeline's), then to the acknowledgements like every alert: true once it is on disk, else
+    /// false and why.</summary>
+    public bool RaiseStored(Alert alert, out string? why)
+    {
+        var stored = _sink.Store(alert, out why);
+        Acknowledgements.Raise(alert);
+        return stored;
+    }
+
     public SensorActions Actions { get; }
 
     /// <summary>The broker started in-process when none is configured; null otherwise.</summary>

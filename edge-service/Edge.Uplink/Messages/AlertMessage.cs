@@ -23,9 +23,11 @@ public sealed class AlertMessage
     public required AlertRuleRef Rule { get; init; }
     public required string Indicator { get; init; }
     public required string Kind { get; init; }
-    public required AlertEndpoint Src { get; init; }
+    /// <summary>The LAN client; null only for category <c>sensor</c> (no packet behind it).</summary>
+    public AlertEndpoint? Src { get; init; }
     public AlertEndpoint? Dst { get; init; }
-    public required string Proto { get; init; }
+    /// <summary>EVE's protocol name; null only for category <c>sensor</c>.</summary>
+    public string? Proto { get; init; }
     public AlertDnsContext? Dns { get; init; }
     public AlertTlsContext? Tls { get; init; }
     public AlertHttpContext? Http { get; init; }

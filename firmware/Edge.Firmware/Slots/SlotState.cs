@@ -15,4 +15,11 @@ public sealed record SlotState
 /// <param name="Starts">Service starts on this slot so far (a crash loop counts up).</param>
 public sealed record TrialState(string Slot, string Previous, string Version, DateTimeOffset Since, int Starts);
 
-public sealed record RollbackRecord(string From, string To, string Version, string Reason, DateTimeOffset At);
+/// <summary>A trial that failed: the sensor went from slot <paramref name="From"/> (running
+/// <paramref name="Version"/>) back to slot <paramref name="To"/> at <paramref name="At"/>.</summary>
+public sealed record RollbackRecord(string From, string To, string Version, string Reason, DateTimeOffset At)
+{
+    /// <summary>The id of the alert that reported this rollback, set once the alert is in the outbox;
+    /// null until then (and in files written before alerts were sent).</summary>
+    public string? AlertId { get; init; }
+}

@@ -136,6 +136,19 @@ public sealed class SlotStore(string root, TimeProvider time)
         return new BootDecision(state.Trial is null ? BootVerdict.Normal : BootVerdict.OnTrial, Active);
     }
 
+    /// <summary>Records that <paramref name="rollback"/> was reported as alert <paramref name="alertId"/>,
+    /// so later starts do not report it again. False (and nothing written) when the last rollback is
+    /// no longer that one.</summary>
+    public bool MarkRollbackReported(RollbackRecord rollback, string alertId)
+    {
+        var state = ReadState();
+        if (state.LastRollback is not { } last || last with { AlertId = null } != rollback with { AlertId = null })
+            return false;
+        if (last.AlertId != alertId)
+            WriteState(state with { LastRollback = last with { AlertId = alertId } });
+        return true;
+    }
+
     /// <summary>The record is written with the trial still open, then the link goes back, then the trial
     /// closes: cut anywhere, the next start either finds the trial and rolls back again or runs the
     /// previous slot.</summary>

@@ -123,6 +123,59 @@ public sealed class SlotStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_rollback_marked_reported_keeps_its_alert_id_and_a_later_trial()
+    {
+        RollBackFrom2();
+        var rollback = _rig.Store.ReadState().LastRollback!;
+        Assert.Null(rollback.AlertId);
+
+        Assert.True(_rig.Store.MarkRollbackReported(rollback, "01M86E81E0SFAS7QM1Z5VBDSSQ"));
+        _rig.Install("2.1.0");
+
+        var state = _rig.Store.ReadState();
+        Assert.Equal(rollback with { AlertId = "01M86E81E0SFAS7QM1Z5VBDSSQ" }, state.LastRollback);
+        Assert.Equal("2.1.0", state.Trial?.Version);
+        Assert.Contains("\"alert_id\": \"01M86E81E0SFAS7QM1Z5VBDSSQ\"", File.ReadAllText(StateFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Marking_a_rollback_that_is_no_longer_the_last_one_changes_nothing()
+    {
+        RollBackFrom2();
+        var first = _rig.Store.ReadState().LastRollback!;
+        _rig.Install("2.0.1");
+        _rig.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(BootVerdict.RolledBack, _rig.Store.OnServiceStart(Policy).Verdict);
+        var before = File.ReadAllText(StateFile);
+
+        Assert.False(_rig.Store.MarkRollbackReported(first, "01M86E81E0SFAS7QM1Z5VBDSSQ"));
+        Assert.Equal(before, File.ReadAllText(StateFile));
+        Assert.Null(_rig.Store.ReadState().LastRollback!.AlertId);
+    }
+
+    [Fact]
+    public void A_state_file_written_before_rollbacks_were_reported_still_reads()
+    {
+        File.WriteAllText(StateFile, """
+            {
+              "last_rollback": {
+                "from": "b",
+                "to": "a",
+                "version": "2.0.0",
+                "reason": "version 2.0.0 started 3 times without becoming healthy",
+                "at": "2026-11-25T12:06:00+00:00"
+              }
+            }
+            """);
+
+        var rollback = _rig.Store.ReadState().LastRollback;
+
+        Assert.Equal(new RollbackRecord("b", "a", "2.0.0", "version 2.0.0 started 3 times without becoming healthy",
+            new DateTimeOffset(2026, 11, 25, 12, 6, 0, TimeSpan.Zero)), rollback);
+        Assert.Null(rollback!.AlertId);
+    }
+
+    [Fact]
     public void A_state_file_cut_short_is_read_as_no_trial()
     {
         _rig.Install("2.0.0");
@@ -137,6 +190,16 @@ public sealed class SlotStoreTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => _rig.Store.Activate("2.0.0"));
         Assert.Contains("nothing staged", error.Message, StringComparison.Ordinal);
         Assert.Equal("1.0.0", _rig.RunningVersion);
+    }
+
+    private string StateFile => Path.Combine(_rig.Root, "slot-state.json");
+
+    /// <summary>Installs 2.0.0 and lets its trial run out at the next start: slot a runs 1.0.0 again.</summary>
+    private void RollBackFrom2()
+    {
+        _rig.Install("2.0.0");
+        _rig.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(BootVerdict.RolledBack, _rig.Store.OnServiceStart(Policy).Verdict);
     }
 
     private void WriteStaged(string version) => SlotRig.WriteVersion(_rig.Store.PrepareStaging(), version);

@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Edge.Firmware.Slots;
+using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.IntegrationTests.Service;
 using Edge.IntegrationTests.TestSupport;
 using Edge.Uplink.Commands.Signing;
+using Edge.Uplink.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.Firmware;
 
 /// <summary><c>edge-service firmware install</c> as a real process: killed with SIGKILL at many moments
 /// of an update, the slot root always has <c>current</c> on a whole slot and the next install works;
-/// a bundle signed by a key the sensor does not trust changes nothing.</summary>
+/// a bundle signed by a key the sensor does not trust changes nothing; a rollback is told once as an
+/// alert by the slot that runs again.</summary>
 public sealed class FirmwareInstallTests : IDisposable
 {
     private const int PayloadBytes = 24 << 20;
@@ -81,7 +85,7 @@ public sealed class FirmwareInstallTests : IDisposable
     }
 
     [Fact]
-    public void A_new_slot_that_keeps_failing_to_start_is_abandoned_at_the_next_start_and_the_previous_slot_runs_again()
+    public async Task A_new_slot_that_keeps_failing_to_start_is_abandoned_and_the_previous_slot_reports_it_once_as_an_alert()
     {
         Assert.Equal(0, Install(Bundle("2.0.0")).ExitCode);
         new SlotStore(Root, TimeProvider.System).ConfirmHealthy();
@@ -96,11 +100,55 @@ public sealed class FirmwareInstallTests : IDisposable
         Assert.Contains("firmware trial failed, back to slot b: version 3.0.0 started 3 times without becoming healthy", output, StringComparison.Ordinal);
         Assert.Equal("2.0.0", RunningVersion());
         Assert.Equal("3.0.0", slots.ReadState().LastRollback?.Version);
+        Assert.Null(slots.ReadState().LastRollback?.AlertId);
+
+        // The previous slot starts (as systemd would): one alert at the broker, and none from the start after.
+        await using var broker = await MosquittoProcess.StartAsync();
+        await using var responder = await TestSubscriber.ConnectAsync("127.0.0.1", broker.Port, "responder", filters: "edge/v1/#");
+        var (second, secondOutput) = Run(broker.Url);
+        Assert.True(second == 0, secondOutput);
+        var alertId = slots.ReadState().LastRollback?.AlertId;
+        Assert.NotNull(alertId);
+        Assert.Contains($"firmware 3.0.0 was rolled back; reported as alert {alertId}", secondOutput, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => SensorAlerts(responder).Count > 0, TimeSpan.FromSeconds(10), "the rollback alert at the responder");
+        var alert = Assert.Single(SensorAlerts(responder));
+        SchemaValidator.AssertValid("edge.alert.v1.schema.json", alert);
+        using (var json = JsonDocument.Parse(alert))
+        {
+            var root = json.RootElement;
+            Assert.Equal((alertId, "sensor", "high", "edge.firmware.rollback", "3.0.0"), (root.GetProperty("id").GetString(),
+                root.GetProperty("category").GetString(), root.GetProperty("severity").GetString(),
+                root.GetProperty("rule").GetProperty("id").GetString(), root.GetProperty("indicator").GetString()));
+            Assert.Contains("3.0.0 started 3 times without becoming healthy; slot b", root.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Contains(responder.On("edge/v1/dev/sensor-1/status"), m => m.Payload.Contains("\"rollback\":{\"version\":\"3.0.0\"", StringComparison.Ordinal));
+        using (var status = ServiceProcess.Start(Environment(), "firmware", "status", "--root", Root))
+        {
+            Assert.Equal(0, status.WaitForExit(TimeSpan.FromSeconds(30)));
+            Assert.Contains($"without becoming healthy (alert {alertId})", status.Output, StringComparison.Ordinal);
+        }
+
+        var alertsBefore = AlertMessages(responder);
+        var (third, thirdOutput) = Run(broker.Url);
+        Assert.True(third == 0, thirdOutput);
+        // The outbox sends in order and this start's traffic alerts came after where a rollback alert would be.
+        await Eventually.TrueAsync(() => AlertMessages(responder) > alertsBefore, TimeSpan.FromSeconds(10), "the next start's alerts");
+        Assert.Single(SensorAlerts(responder));
+        Assert.DoesNotContain("reported as alert", thirdOutput, StringComparison.Ordinal);
     }
 
-    private (int ExitCode, string Output) Run()
+    private static List<string> SensorAlerts(TestSubscriber responder) =>
+        responder.On("edge/v1/dev/sensor-1/alert/sensor").Select(m => m.Payload).ToList();
+
+    private static int AlertMessages(TestSubscriber responder) =>
+        responder.Received.Count(m => m.Topic.StartsWith("edge/v1/dev/sensor-1/alert/", StringComparison.Ordinal));
+
+    /// <param name="broker">The broker to report to; without one the service runs its embedded broker.</param>
+    private (int ExitCode, string Output) Run(string? broker = null)
     {
         var environment = Environment();
+        if (broker is not null)
+            environment["Edge__Uplink__Broker"] = broker;
         environment["Edge__Firmware__SlotRoot"] = Root;
         environment["Edge__Hardware__Gpio"] = "Simulated";
         environment["Edge__StatusPage__Port"] = Mqtt.TestSupport.MosquittoProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,11 @@
+using System.Text;
 using Edge.Firmware.Slots;
 using Edge.Service.Firmware;
+using Edge.Service.Uplink;
+using Edge.Uplink.Outbox;
+using Edge.Uplink.Schemas;
 using Edge.Uplink.Tests.TestSupport;
+using Edge.Uplink.Topics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Service.Tests.Firmware;
@@ -20,7 +25,18 @@ public sealed class FirmwareTrialTests : IDisposable
         _slots.Activate("2.0.0");
     }
 
+    private static readonly AlertMessageMapper Mapper = new(new TopicLayout("agency-7", "lan-edge-1"), TimeProvider.System);
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>2.0.0's trial runs out: the next start goes back to slot a and exits.</summary>
+    private void RollBack()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(BootVerdict.RolledBack, new FirmwareTrial(_slots, Policy, _clock).Start().Verdict);
+    }
+
+    private sealed class PowerCut : Exception;
 
     [Fact]
     public void A_slot_on_trial_is_kept_only_once_healthy_and_a_heartbeat_went_out()
@@ -64,6 +80,74 @@ public sealed class FirmwareTrialTests : IDisposable
 
         Assert.Equal(("2.0.0", "2026-11-25T12:06:00Z"), (next.LastRollback?.Version, next.LastRollback?.At));
         Assert.False(next.OnTrial);
+    }
+
+    [Fact]
+    public void A_rollback_goes_into_the_outbox_once_across_two_starts()
+    {
+        RollBack();
+        using var outbox = new SqliteOutbox(new OutboxOptions { Path = _folder.File("outbox.db") });
+        using var sink = new OutboxAlertSink(Mapper, outbox);
+
+        var first = new FirmwareTrial(_slots, Policy, _clock);
+        first.Start();
+        var sent = first.ReportRollback(alert => sink.Store(alert, out _));
+        var second = new FirmwareTrial(_slots, Policy, _clock);
+        second.Start();
+
+        Assert.NotNull(sent);
+        Assert.Null(second.UnreportedRollback);
+        Assert.Null(second.ReportRollback(_ => throw new InvalidOperationException("reported twice")));
+        Assert.Equal("2.0.0", second.LastRollback?.Version);
+        var stored = Assert.Single(outbox.Read(0, 10));
+        Assert.Equal((Mapper.Topics.Alert("sensor"), sent.Id), (stored.Topic, stored.MessageId));
+        SchemaValidator.AssertValid(UplinkSchemas.Alert, Encoding.UTF8.GetString(stored.Payload));
+        Assert.Equal(sent.Id, _slots.ReadState().LastRollback?.AlertId);
+        Assert.Equal((1, 1), (sink.Raised, sink.Queued));
+    }
+
+    [Fact]
+    public void A_crash_after_the_outbox_took_it_but_before_the_mark_sends_it_again_under_the_same_id()
+    {
+        RollBack();
+        var sent = new List<string>();
+
+        var crashing = new FirmwareTrial(_slots, Policy, _clock);
+        crashing.Start();
+        Assert.Throws<PowerCut>(() => crashing.ReportRollback(alert =>
+        {
+            sent.Add(alert.Id);
+            throw new PowerCut();
+        }));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var next = new FirmwareTrial(_slots, Policy, _clock);
+        next.Start();
+        var again = next.ReportRollback(alert =>
+        {
+            sent.Add(alert.Id);
+            return true;
+        });
+
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(sent[0], sent[1]);
+        Assert.Equal(sent[0], again?.Id);
+        Assert.Equal(sent[0], _slots.ReadState().LastRollback?.AlertId);
+    }
+
+    [Fact]
+    public void A_rollback_the_outbox_did_not_take_stays_unreported_for_the_next_start()
+    {
+        RollBack();
+        var trial = new FirmwareTrial(_slots, Policy, _clock);
+        trial.Start();
+
+        Assert.Null(trial.ReportRollback(_ => false));
+
+        Assert.NotNull(trial.UnreportedRollback);
+        Assert.Null(_slots.ReadState().LastRollback?.AlertId);
+        var next = new FirmwareTrial(_slots, Policy, _clock);
+        next.Start();
+        Assert.Equal("2.0.0", next.UnreportedRollback?.Version);
     }
 
     [Fact]

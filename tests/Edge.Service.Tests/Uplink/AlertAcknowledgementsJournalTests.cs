@@ -1,4 +1,6 @@
 using Edge.Detect.Findings;
+using Edge.Firmware.Slots;
+using Edge.Service.Firmware;
 using Edge.Service.Tests.TestSupport;
 using Edge.Service.Uplink;
 
@@ -30,6 +32,22 @@ public sealed class AlertAcknowledgementsJournalTests : IDisposable
         Assert.True(after.Acknowledge(TestAlerts.Id(3)));
         Assert.True(after.Acknowledge(TestAlerts.Id(1)));
         Assert.Equal(0, new AlertAcknowledgements(journal: _journal).OpenCount);
+    }
+
+    [Fact]
+    public void A_firmware_rollback_alert_stays_open_for_the_leds_across_restarts_until_acknowledged_and_a_resend_does_not_reopen_it()
+    {
+        var rollback = RollbackAlert.Create(new RollbackRecord("b", "a", "2.1.0", "version 2.1.0 was not healthy within 300 s",
+            new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero)));
+        new AlertAcknowledgements(journal: _journal).Raise(rollback);
+
+        var after = new AlertAcknowledgements(journal: _journal);
+        Assert.Equal((1, Severity.High), (after.OpenCount, after.Highest!.Value));
+        Assert.True(after.Acknowledge(rollback.Id));
+
+        var resent = new AlertAcknowledgements(journal: _journal);
+        resent.Raise(rollback);
+        Assert.Equal(0, resent.OpenCount);
     }
 
     [Fact]

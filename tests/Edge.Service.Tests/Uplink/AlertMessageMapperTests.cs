@@ -64,6 +64,31 @@ public class AlertMessageMapperTests
         Assert.DoesNotContain("\"dst\"", JsonSerializer.Serialize(m, UplinkJsonContext.Default.AlertMessage), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_finding_about_the_sensor_itself_has_no_client_and_no_protocol()
+    {
+        var sensor = new Finding
+        {
+            RuleId = "edge.firmware.rollback",
+            RuleName = "Firmware update rolled back",
+            Category = AlertCategories.Sensor,
+            Severity = Severity.High,
+            Kind = EvidenceKinds.FirmwareRollback,
+            Indicator = "2.1.0",
+            Evidence = "firmware 2.1.0 was rolled back",
+            TimestampMicros = 1_764_000_000_000_000,
+            Client = default,
+        };
+
+        var item = s_mapper.ToOutboxItem(new Alert("01JD8X6Q0M7ZK3V9T5R2W4Y6B8", sensor, 1_764_000_000_000_000, 1_764_000_000_000_000, 1, IsUpdate: false));
+
+        var json = System.Text.Encoding.UTF8.GetString(item.Payload.Span);
+        Assert.Equal("edge/v1/agency-7/lan-edge-1/alert/sensor", item.Topic);
+        Assert.DoesNotContain("\"src\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"proto\"", json, StringComparison.Ordinal);
+        SchemaValidator.AssertValid(UplinkSchemas.Alert, json);
+    }
+
     [Theory]
     [InlineData(Severity.Low, OutboxPriority.Low)]
     [InlineData(Severity.Medium, OutboxPriority.Medium)]

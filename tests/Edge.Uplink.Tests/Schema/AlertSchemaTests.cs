@@ -65,6 +65,7 @@ public class AlertSchemaTests
     [InlineData("ts")]
     [InlineData("category")]
     [InlineData("src")]
+    [InlineData("proto")]
     [InlineData("blocked")]
     [InlineData("evidence")]
     public void A_missing_required_field_is_rejected(string field)
@@ -96,4 +97,46 @@ public class AlertSchemaTests
     {
         Assert.NotEmpty(SchemaValidator.Errors(UplinkSchemas.Alert, UplinkExamples.Edited(UplinkExamples.FullAlert(), o => o["count"] = 0)));
     }
+
+    [Fact]
+    public void An_alert_about_the_sensor_itself_validates_without_client_or_protocol()
+    {
+        SchemaValidator.AssertValid(UplinkSchemas.Alert, UplinkExamples.Json(UplinkExamples.SensorAlert()));
+        SchemaValidator.AssertValid(UplinkSchemas.Alert, UplinkExamples.Edited(UplinkExamples.SensorAlert(), o =>
+        {
+            o["src"] = new JsonObject { ["ip"] = "192.168.1.2" };
+            o["proto"] = "TCP";
+        }));
+    }
+
+    [Theory]
+    [InlineData("dst")]
+    [InlineData("dns")]
+    [InlineData("tls")]
+    [InlineData("http")]
+    [InlineData("intel")]
+    [InlineData("evidence_file")]
+    public void An_alert_about_the_sensor_carries_no_traffic_field(string field)
+    {
+        var traffic = JsonNode.Parse(UplinkExamples.Json(UplinkExamples.FullAlert()))![field]!.DeepClone();
+        var json = UplinkExamples.Edited(UplinkExamples.SensorAlert(), o => o[field] = traffic);
+        Assert.NotEmpty(SchemaValidator.Errors(UplinkSchemas.Alert, json));
+    }
+
+    [Theory]
+    [InlineData("src")]
+    [InlineData("proto")]
+    public void Only_the_sensor_category_may_leave_out_client_and_protocol(string field)
+    {
+        Assert.NotEmpty(SchemaValidator.Errors(UplinkSchemas.Alert, Without(field, "scan")));
+        SchemaValidator.AssertValid(UplinkSchemas.Alert, Without(field, "sensor"));
+    }
+
+    /// <summary>The full alert of <paramref name="category"/> without its traffic fields and <paramref name="field"/>.</summary>
+    private static string Without(string field, string category) => UplinkExamples.Edited(UplinkExamples.FullAlert(), o =>
+    {
+        foreach (var traffic in new[] { "dst", "dns", "tls", "http", "intel", "evidence_file", field })
+            o.Remove(traffic);
+        o["category"] = category;
+    });
 }

@@ -34,6 +34,24 @@ public static class UplinkExamples
         EvidenceFile = "01JD8X6Q0M7ZK3V9T5R2W4Y6B8.pcap",
     };
 
+    /// <summary>An alert about the sensor itself: no client, no protocol, no traffic fields.</summary>
+    public static AlertMessage SensorAlert() => new()
+    {
+        Id = "01M86E81E0SFAS7QM1Z5VBDSSQ",
+        Ts = "2026-11-25T15:00:01.000000Z",
+        FirstSeen = "2026-11-24T09:30:00.000000Z",
+        LastSeen = "2026-11-24T09:30:00.000000Z",
+        Count = 1,
+        Agency = "agency-7",
+        Sensor = "lan-edge-1",
+        Category = "sensor",
+        Severity = "high",
+        Rule = new AlertRuleRef("edge.firmware.rollback", "Firmware update rolled back"),
+        Indicator = "2.1.0",
+        Kind = "firmware-rollback",
+        Evidence = "firmware 2.1.0 in slot b was rolled back at 2026-11-24T09:30:00Z: version 2.1.0 started 3 times without becoming healthy; slot a (2.0.0) runs again",
+    };
+
     public static StatusMessage Online() => new()
     {
         State = StatusMessage.Online,
