@@ -29,6 +29,7 @@ public static class ProvisionedFiles
         var folder = Path.GetDirectoryName(configuration)!;
         Directory.CreateDirectory(folder);
         var certificates = Path.Combine(folder, CertificatesPrefix + Convert.ToHexStringLower(SHA256.HashData(file))[..16]);
+        var reinstall = Directory.Exists(certificates);
         WriteCertificates(set, certificates);
 
         var json = ProvisionedConfiguration.ToJson(set, certificates);
@@ -40,7 +41,11 @@ public static class ProvisionedFiles
         }
         catch
         {
+            // A refused set's folder left behind would be the newest other one at the next install,
+            // kept in place of the folder FILE.previous names.
             File.Delete(candidate);
+            if (!reinstall)
+                Directory.Delete(certificates, recursive: true);
             throw;
         }
         if (File.Exists(configuration))

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Edge.Uplink.Commands.Signing;
 
@@ -6,7 +8,7 @@ namespace Edge.Firmware.Provisioning;
 
 /// <summary>Reads and checks a provisioning file. Never throws on malformed input: every failure is a
 /// refusal naming the field.</summary>
-public static class ProvisioningReader
+public static partial class ProvisioningReader
 {
     /// <summary>Parses, checks the fields and verifies the signature.</summary>
     /// <param name="trusted">The bundle keys the sensor trusts now. Empty (a sensor never provisioned)
@@ -53,12 +55,19 @@ public static class ProvisioningReader
             return Malformed($"signature is {parsedEnvelope.Signature.Length} bytes, not {Ed25519Signatures.SignatureSize}", out refusal);
         if (!TryDeserialize(parsedEnvelope.Body, ProvisioningJsonContext.Default.ProvisioningSet, "body", out var parsedSet, out refusal))
             return false;
+        // Nullable annotations do not reach a dictionary's values.
+        foreach (var (name, map) in new[] { ("bundle_keys", parsedSet.BundleKeys), ("command_keys", parsedSet.CommandKeys), ("settings", parsedSet.Settings) })
+        {
+            if (map.ContainsValue(null!))
+                return Malformed($"body $.{name} holds a null value", out refusal);
+        }
         envelope = parsedEnvelope;
         set = parsedSet;
         return true;
     }
 
-    private static bool TryDeserialize<T>(ReadOnlySpan<byte> utf8, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string where,
+    /// <param name="where">Empty for the envelope; "body" for the set, whose text holds the secrets.</param>
+    private static bool TryDeserialize<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> type, string where,
         out T value, out ProvisioningRefusal? refusal) where T : class
     {
         value = null!;
@@ -71,12 +80,11 @@ public static class ProvisioningReader
         }
         catch (JsonException e)
         {
-            // Paths name fields; messages of the reader never quote values.
-            return Malformed($"{Where(where)}{e.Path ?? "$"}: {FirstLine(e.Message)}", out refusal);
+            return Malformed(Where(where) + (where.Length == 0 ? $"{e.Path ?? "$"}: {FirstLine(e.Message)}" : WithoutInputNames(e, type)), out refusal);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            return Malformed($"{Where(where)}{FirstLine(e.Message)}", out refusal);
+            return Malformed(Where(where) + (where.Length == 0 ? FirstLine(e.Message) : FirstLine(OnlyKnownNames(e.Message, type) ?? NotShown)), out refusal);
         }
         if (parsed is null)
             return Malformed($"{Where(where)}is JSON null, not an object", out refusal);
@@ -84,6 +92,58 @@ public static class ProvisioningReader
         refusal = null;
         return true;
     }
+
+    private const string NotShown = "a property that is not the format's (its name is not shown: it could be a secret)";
+
+    /// <summary>The reader quotes property names in its paths and messages, and a damaged or hand-edited
+    /// set can have a value (the client key, the password) where a name goes: only the set's own names
+    /// are shown, and a message quoting anything else is replaced.</summary>
+    private static string WithoutInputNames(JsonException e, JsonTypeInfo type)
+    {
+        var message = e.Message;
+        var pathAt = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (pathAt >= 0)
+            message = message[..pathAt];
+        var position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine})" : "";
+        return $"{KnownPath(e.Path, type)}: {(OnlyKnownNames(message, type) is { } known ? FirstLine(known) : NotShown)}{position}";
+    }
+
+    /// <summary>"$.name…" as "$.name" when the set has such a property, else "$".</summary>
+    private static string KnownPath(string? path, JsonTypeInfo type)
+    {
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+            return "$";
+        var end = path.AsSpan(2).IndexOfAny('.', '[');
+        var name = end < 0 ? path[2..] : path.Substring(2, end);
+        return IsKnown(name, type) ? "$." + name : "$";
+    }
+
+    /// <summary>The message if all it quotes is the set's names, its type or a few characters of syntax; else null.</summary>
+    private static string? OnlyKnownNames(string message, JsonTypeInfo type)
+    {
+        if (message.Count(c => c == '\'') % 2 != 0)
+            return null;
+        foreach (Match quoted in QuotedText().Matches(message))
+        {
+            var text = quoted.Groups[1].Value;
+            if (text.Length > 4 && !IsKnown(text, type) && text != type.Type.FullName)
+                return null;
+        }
+        return message;
+    }
+
+    private static bool IsKnown(string name, JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.Name == name)
+                return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex QuotedText();
 
     private static string Where(string where) => where.Length == 0 ? "" : where + " ";
 

@@ -20,7 +20,26 @@ public static partial class ProvisioningRules
         "Uplink:ClientKeyFile", "Uplink:Username", "Uplink:Password", "Firmware:TrustedKeys", "Commands:TrustedKeys",
     ];
 
-    public static ProvisioningRefusal? Check(ProvisioningSet set, DateTimeOffset now)
+    public static ProvisioningRefusal? Check(ProvisioningSet set, DateTimeOffset now) => WithoutSecrets(CheckFields(set, now), set);
+
+    /// <summary>A refusal quotes a settings key, a key id or the broker address; a mistaken edit can have
+    /// put the password or the client key there (<c>mqtts://user:password@host</c>): those show as '…'.</summary>
+    private static ProvisioningRefusal? WithoutSecrets(ProvisioningRefusal? refusal, ProvisioningSet set)
+    {
+        if (refusal is null)
+            return null;
+        var message = refusal.Message;
+        if (set.Password is { Length: > 0 } password)
+            message = message.Replace(password, "…", StringComparison.Ordinal);
+        foreach (var line in (set.ClientKey ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.Length >= 8)
+                message = message.Replace(line, "…", StringComparison.Ordinal);
+        }
+        return refusal with { Message = message };
+    }
+
+    private static ProvisioningRefusal? CheckFields(ProvisioningSet set, DateTimeOffset now)
     {
         if (!IdPattern().IsMatch(set.Agency))
             return Invalid("agency", "must be 1 to 64 of a-z, 0-9 and '-' (it is part of the MQTT topics)");
@@ -84,9 +103,10 @@ public static partial class ProvisioningRules
         {
             certificate = X509Certificate2.CreateFromPem(set.ClientCertificate, set.ClientKey);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or PlatformNotSupportedException)
         {
-            // The exception may quote key material; say only which half is wrong.
+            // The exception may quote key material; say only which half is wrong. A key of another
+            // certificate is an ArgumentException, a key on a curve OpenSSL lacks a PlatformNotSupportedException.
             return KeyProblem(set.ClientCertificate);
         }
         using (certificate)
@@ -108,7 +128,7 @@ public static partial class ProvisioningRules
             using var alone = X509Certificate2.CreateFromPem(certificatePem);
             return Invalid("client_key", "is not a PEM private key of the client certificate");
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or PlatformNotSupportedException)
         {
             return Invalid("client_certificate", $"is not a PEM certificate: {e.Message}");
         }

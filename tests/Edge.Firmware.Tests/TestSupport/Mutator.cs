@@ -3,8 +3,9 @@ using System.Text;
 namespace Edge.Firmware.Tests.TestSupport;
 
 /// <summary>Mutates real input the way a fuzzer does: bit flips, random bytes, deletions,
-/// duplications and JSON-meaningful tokens, stacked 1 to 4 deep. Seeded, so a failure replays.</summary>
-internal sealed class Mutator(int seed)
+/// duplications and JSON-meaningful tokens (plus any the caller adds for its format), stacked 1 to 4
+/// deep. Seeded, so a failure replays.</summary>
+internal sealed class Mutator(int seed, IEnumerable<string>? extraTokens = null)
 {
     private static readonly byte[][] Tokens =
         [.. new[] { "\"", "{", "}", "[", "]", ",", ":", "null", "true", "-1", "0", "1e309", "18446744073709551616",
@@ -12,6 +13,7 @@ internal sealed class Mutator(int seed)
             "\"files\":[]", "\"boards\":[]", "\"x\":1,", "\u00e9", "\xff" }.Select(t => Encoding.Latin1.GetBytes(t))];
 
     private readonly Random _random = new(seed);
+    private readonly byte[][] _tokens = [.. Tokens, .. (extraTokens ?? []).Select(t => Encoding.UTF8.GetBytes(t))];
 
     public byte[] Mutate(byte[] input)
     {
@@ -41,10 +43,10 @@ internal sealed class Mutator(int seed)
                     data.InsertRange(_random.Next(data.Count), data.GetRange(at, length));
                     break;
                 case 4:
-                    data.InsertRange(at, Tokens[_random.Next(Tokens.Length)]);
+                    data.InsertRange(at, _tokens[_random.Next(_tokens.Length)]);
                     break;
                 default:
-                    var token = Tokens[_random.Next(Tokens.Length)];
+                    var token = _tokens[_random.Next(_tokens.Length)];
                     data.RemoveRange(at, Math.Min(data.Count - at, token.Length));
                     data.InsertRange(at, token);
                     break;
@@ -53,7 +55,11 @@ internal sealed class Mutator(int seed)
         return [.. data];
     }
 
-    public static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("EDGE_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 20_000;
+    public static int Iterations => IterationsOr(20_000);
+
+    /// <summary>EDGE_FUZZ_ITERATIONS, else <paramref name="defaultIterations"/> (for targets slower per input).</summary>
+    public static int IterationsOr(int defaultIterations) =>
+        int.TryParse(Environment.GetEnvironmentVariable("EDGE_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : defaultIterations;
 
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable("EDGE_FUZZ_SEED"), out var s) ? s : 20261102;
 }
