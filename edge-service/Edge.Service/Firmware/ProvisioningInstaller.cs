@@ -16,7 +16,9 @@ public sealed class ProvisioningInstaller(string configurationFile, string? slot
         if (length > ProvisioningFormat.MaxBytes)
             return Refused(ProvisioningRefusalCode.Malformed, $"the file is {length} bytes, over the {ProvisioningFormat.MaxBytes}-byte cap");
         var file = File.ReadAllBytes(path);
-        if (!ProvisioningReader.TryRead(file, CurrentlyTrusted(), time.GetUtcNow(), out var set, out var keyId, out var refusal))
+        if (CurrentlyTrusted(out var problem) is not { } trusted)
+            return Refused(ProvisioningRefusalCode.UnknownKey, problem!);
+        if (!ProvisioningReader.TryRead(file, trusted, time.GetUtcNow(), out var set, out var keyId, out var refusal))
             return new ProvisioningInstallResult(null, refusal);
         try
         {
@@ -31,18 +33,30 @@ public sealed class ProvisioningInstaller(string configurationFile, string? slot
         return new ProvisioningInstallResult(new ProvisionedIdentity(set.Agency, set.Sensor, set.Broker, keyId), null);
     }
 
-    /// <summary>The bundle keys of the configuration in force; a configuration that no longer loads
-    /// counts as none, so a technician with the cable can set the sensor up again.</summary>
-    private TrustedKeys CurrentlyTrusted()
+    /// <summary>The bundle keys of the configuration in force. No configuration file at all is a sensor
+    /// never provisioned (no key: the set's own keys decide). A file that exists but no longer loads
+    /// (a missing certificate, a bad remote setting) still names its keys, read straight from its JSON,
+    /// so it does not open the sensor to whoever holds the cable; one that is not even JSON is refused.</summary>
+    private TrustedKeys? CurrentlyTrusted(out string? problem)
     {
+        problem = null;
+        var exists = File.Exists(configurationFile);
         try
         {
-            var settings = EdgeConfiguration.LoadWithOverrides(File.Exists(configurationFile) ? configurationFile : null);
+            var settings = EdgeConfiguration.LoadWithOverrides(exists ? configurationFile : null);
             return TrustedKeys.From(settings.Firmware.TrustedKeys);
         }
-        catch (ConfigurationException)
+        catch (ConfigurationException e) when (exists)
         {
-            return new TrustedKeys();
+            if (ConfiguredKeys.TryRead(configurationFile, out var keys))
+                return keys;
+            problem = $"the sensor's configuration does not load ({e.Message}) and its trusted keys cannot be read from it";
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            problem = $"the sensor's bundled settings do not load: {e.Message}";
+            return null;
         }
     }
 

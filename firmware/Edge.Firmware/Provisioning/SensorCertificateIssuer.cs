@@ -39,7 +39,9 @@ public static class SensorCertificateIssuer
         names.AddUri(new Uri($"urn:edge:sensor:{agency}:{sensor}"));
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+        // A CA without a subject key identifier (some old ones) is named by issuer and serial instead.
+        var withKeyId = authority.Extensions[Oids.SubjectKeyIdentifier] is not null;
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, withKeyId, !withKeyId));
 
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive INTEGER
@@ -60,6 +62,7 @@ public static class SensorCertificateIssuer
     private static class Oids
     {
         public const string BasicConstraints = "2.5.29.19";
+        public const string SubjectKeyIdentifier = "2.5.29.14";
         public const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
     }
 }

@@ -205,4 +205,34 @@ public sealed class ProvisionedFilesTests : IDisposable
         Assert.Single(CertificateFolders());
         Assert.True(File.Exists(Path.Combine(folder, "client.key")));
     }
+
+    [Fact]
+    public void The_folder_kept_is_the_one_the_previous_configuration_names_whatever_the_file_times()
+    {
+        var first = Made("gw-1");
+        var second = Made("gw-2");
+        var third = Made("gw-3");
+        ProvisionedFiles.Install(first.Set, first.File, _config, Valid);
+        var kept = ProvisionedFiles.Install(second.Set, second.File, _config, Valid);
+        // A clock that jumped back: the folder in force looks older than a stale one.
+        Directory.SetLastWriteTimeUtc(kept, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        ProvisionedFiles.Install(third.Set, third.File, _config, Valid);
+
+        Assert.Contains(Path.GetFileName(kept), CertificateFolders());
+        Assert.Equal(2, CertificateFolders().Length);
+    }
+
+    [Fact]
+    public void Installing_the_set_in_force_again_never_rewrites_its_files_under_the_running_configuration()
+    {
+        var made = Made();
+        var folder = ProvisionedFiles.Install(made.Set, made.File, _config, Valid);
+        var key = Path.Combine(folder, "client.key");
+        var written = File.GetLastWriteTimeUtc(key);
+        File.SetLastWriteTimeUtc(key, written.AddHours(-1));
+
+        ProvisionedFiles.Install(made.Set, made.File, _config, Valid);
+
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(key));
+    }
 }

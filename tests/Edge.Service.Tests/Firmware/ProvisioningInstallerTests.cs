@@ -99,6 +99,34 @@ public sealed class ProvisioningInstallerTests : IDisposable
         Assert.Equal(before, Snapshot());
     }
 
+    [Fact]
+    public void A_configuration_that_no_longer_loads_still_holds_its_trust()
+    {
+        Assert.Null(Install(Signed()).Refusal);
+        // A remotely set bad value, a certificate file gone: the file exists but no longer loads.
+        File.Delete(EdgeConfiguration.Load(_config).Uplink.ClientKeyFile!);
+        Assert.Throws<ConfigurationException>(() => EdgeConfiguration.Load(_config));
+
+        var stranger = Install(Signed(b => b["bundle_keys"] = new JsonObject { [OtherKeyId] = PublicKeyText(OtherPrivateKey) }, OtherKeyId, OtherPrivateKey));
+        Assert.Equal(ProvisioningRefusalCode.UnknownKey, stranger.Refusal?.Code);
+
+        Assert.Null(Install(Signed()).Refusal);
+        Assert.NotNull(EdgeConfiguration.Load(_config));
+    }
+
+    [Fact]
+    public void A_configuration_that_is_not_even_json_refuses_every_set()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_config)!);
+        File.WriteAllText(_config, "{ \"Edge\": { broken");
+
+        var result = Install(Signed());
+
+        Assert.Equal(ProvisioningRefusalCode.UnknownKey, result.Refusal?.Code);
+        Assert.Contains("trusted keys cannot be read", result.Refusal!.Message, StringComparison.Ordinal);
+        Assert.Equal("{ \"Edge\": { broken", File.ReadAllText(_config));
+    }
+
     [Theory]
     [InlineData("Capture:BufferMiB", "abc")]
     [InlineData("Capture:BufferMiB", "4096")]
