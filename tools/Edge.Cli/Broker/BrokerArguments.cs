@@ -53,18 +53,36 @@ internal sealed class BrokerArguments
         command.Options.Add(Prefix);
         command.Validators.Add(r =>
         {
+            // A file option that failed its own check (no such file) has no value to look at: that error is enough.
+            if (!TryGet(r, PasswordFile, out var password) || !TryGet(r, Ca, out var ca) || !TryGet(r, ClientCertificate, out var certificate)
+                || !TryGet(r, ClientKey, out var key))
+                return;
             if (r.GetValue(Broker) is null)
             {
-                if (r.GetValue(Username) is not null || r.GetValue(PasswordFile) is not null || r.GetValue(Ca) is not null
-                    || r.GetValue(ClientCertificate) is not null || r.GetValue(ClientKey) is not null)
+                if (r.GetValue(Username) is not null || password is not null || ca is not null || certificate is not null || key is not null)
                     r.AddError("--username, --password-file, --ca, --client-cert and --client-key need --broker");
                 return;
             }
-            if (Read(r.GetValue(Broker), r.GetValue(Username), null, r.GetValue(Ca), r.GetValue(ClientCertificate), r.GetValue(ClientKey))?.Problem() is { } problem)
-                r.AddError(problem);
-            if (r.GetValue(PasswordFile) is not null && r.GetValue(Username) is null)
+            if (password is not null && r.GetValue(Username) is null)
                 r.AddError("--password-file needs --username");
+            else if (Read(r.GetValue(Broker), r.GetValue(Username), null, ca, certificate, key)?.Problem() is { } problem)
+                r.AddError(problem);
         });
+    }
+
+    private static bool TryGet(System.CommandLine.Parsing.CommandResult result, Option<FileInfo> option, out FileInfo? value)
+    {
+        try
+        {
+            value = result.GetValue(option);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.CommandLine reports the failed check itself; reading the value throws it.
+            value = null;
+            return false;
+        }
     }
 
     /// <summary>The options given, or null when there is no <c>--broker</c>.</summary>

@@ -50,8 +50,7 @@ public static class DurationText
     /// <summary>Short text for an age or a wait: <c>45s</c>, <c>3m</c>, <c>2h5m</c>, <c>3d4h</c>.</summary>
     public static string Format(TimeSpan value)
     {
-        if (value < TimeSpan.Zero)
-            value = TimeSpan.Zero;
+        value = value < TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Round(value.TotalSeconds));
         if (value < TimeSpan.FromMinutes(1))
             return $"{(long)value.TotalSeconds}s";
         if (value < TimeSpan.FromHours(1))

@@ -76,10 +76,10 @@ public static class CommandArguments
                 return Fail(out error, $"--arg {key}:= is not JSON ({e.Message})");
             }
         }
-        if (name == CommandNames.Ack && args["alert_id"] is JsonValue id && id.TryGetValue<string>(out var alertId))
+        if (name == CommandNames.Ack)
         {
-            if (!AlertIds.IsAlertId(alertId))
-                return Fail(out error, $"'{alertId}' is not an alert id (a ULID: 26 letters and digits)");
+            if (args["alert_id"] is not JsonValue id || !id.TryGetValue<string>(out var alertId) || !AlertIds.IsAlertId(alertId))
+                return Fail(out error, $"'{args["alert_id"]?.ToJsonString().Trim('"')}' is not an alert id (a ULID: 26 letters and digits)");
             args["alert_id"] = AlertIds.Normalise(alertId);
         }
         error = "";
