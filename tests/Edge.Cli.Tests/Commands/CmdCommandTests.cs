@@ -25,6 +25,11 @@ public sealed class CmdCommandTests : IDisposable
     [InlineData("cmd town-a/gw-1 future-cmd word", "give them as --arg k=v")]
     [InlineData("cmd town-a/gw-1 ping --arg x", "--arg 'x' is not k=v or k:=JSON")]
     [InlineData("cmd town-a/gw-1 ping --timeout 0s", "--timeout must be at least 1s")]
+    [InlineData("cmd town-a/gw-1 ping --out x.pcap", "--out is for evidence-get")]
+    [InlineData("cmd town-a/gw-1 evidence-get 01JX0000000000000000000ACK 10 --out x.pcap", "evidence-get ALERT-ID --out FILE takes only the alert id")]
+    [InlineData("cmd town-a/gw-1 intel-update /nonexistent/list.txt", "/nonexistent/list.txt")]
+    [InlineData("cmd town-a/gw-1 intel-update a b c", "too many arguments: intel-update FILE [CATEGORY]")]
+    [InlineData("cmd town-a/gw-1 intel-update list.txt --arg sha256=00", "intel-update FILE takes only --arg list=NAME")]
     public void Bad_arguments_exit_2_before_anything_is_sent(string line, string message)
     {
         string[] args = [.. line.Split(' '), "--key", KeyFile, "--key-id", "team-1", "--broker", "mqtt://127.0.0.1:1"];

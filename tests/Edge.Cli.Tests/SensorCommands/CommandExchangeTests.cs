@@ -66,4 +66,62 @@ public sealed class CommandExchangeTests
         Assert.InRange(clock.Elapsed.TotalSeconds, 0.95, 10);
         Assert.StartsWith("no answer from town-a/gw-1 to ping within 1s", SensorCommandReport.Text(outcome, null), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_large_intel_list_goes_over_in_chunks_and_the_sensor_gets_exactly_the_file()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync(cancellationToken: Cancel);
+        var sensor = new FakeSensor(new TrustedKeys().Add(_team.KeyId, _team.PublicKey), TimeProvider.System);
+        using var client = await sensor.ServeAsync(broker.Port);
+        var path = Path.Combine(Path.GetTempPath(), $"edge-intel-{Guid.NewGuid():N}.txt");
+        var list = string.Concat(Enumerable.Range(0, 6000).Select(i => $"bad-{i}.example\n"));
+        await File.WriteAllTextAsync(path, list, Cancel);
+        var progress = new List<int>();
+        try
+        {
+            var upload = IntelUpload.Read(path, "agency-cnc.txt", "cnc", out _)!;
+
+            var outcome = await Runner(broker.Port).RunAsync(Target, upload, progress.Add, Cancel);
+
+            Assert.True(outcome.Ok, SensorCommandReport.Text(outcome, null));
+            Assert.Equal(upload.Chunks, outcome.Exchanges);
+            Assert.True(upload.Chunks >= 3, $"{upload.Chunks} chunks");
+            var received = Assert.Single(sensor.IntelLists);
+            Assert.Equal(("agency-cnc.txt", "cnc"), (received.List, received.Category));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(list), received.Data);
+            Assert.Equal(Enumerable.Range(1, upload.Chunks), progress);
+            Assert.Contains("\"version\":\"v-test\"", SensorCommandReport.Text(outcome, null), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Evidence_comes_chunk_by_chunk_into_the_file_checked_against_its_hash()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync(cancellationToken: Cancel);
+        var sensor = new FakeSensor(new TrustedKeys().Add(_team.KeyId, _team.PublicKey), TimeProvider.System);
+        using var client = await sensor.ServeAsync(broker.Port);
+        var path = Path.Combine(Path.GetTempPath(), $"edge-evidence-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            using var download = new EvidenceDownload(FakeSensor.KnownAlert, path);
+
+            var outcome = await Runner(broker.Port).RunAsync(Target, download, null, Cancel);
+
+            Assert.True(outcome.Ok, SensorCommandReport.Text(outcome, null));
+            Assert.Equal(3, outcome.Exchanges);
+            Assert.Equal(sensor.Evidence, await File.ReadAllBytesAsync(path, Cancel));
+            Assert.False(File.Exists(path + ".partial"));
+            Assert.StartsWith($"ok: evidence-get on town-a/gw-1 (command ", SensorCommandReport.Text(outcome, null), StringComparison.Ordinal);
+            Assert.EndsWith($"evidence of {FakeSensor.KnownAlert}: 70340 bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sensor.Evidence))}, written to {path}",
+                SensorCommandReport.Text(outcome, null), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -19,7 +19,8 @@ internal sealed class FakeSensor : ISensorActions
     public const string KnownAlert = "01JX0000000000000000000ACK";
 
     public FakeSensor(TrustedKeys keys, TimeProvider time) =>
-        Processor = new CommandProcessor(new CommandOptions { Agency = Agency, Sensor = Sensor }, keys, this, new InMemorySeenCommandStore(), time);
+        Processor = new CommandProcessor(new CommandOptions { Agency = Agency, Sensor = Sensor, WorkDirectory = Path.Combine(Path.GetTempPath(), "edge-cli-tests-intel") },
+            keys, this, new InMemorySeenCommandStore(), time);
 
     public CommandProcessor Processor { get; }
 
@@ -41,8 +42,17 @@ internal sealed class FakeSensor : ISensorActions
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<IntelApplyOutcome> ApplyIntelAsync(IntelUpdate update, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(IntelApplyOutcome.Refused("not in tests"));
+    /// <summary>The bytes of each intel list swapped in, as the sensor had them.</summary>
+    public List<(string List, string? Category, byte[] Data)> IntelLists { get; } = [];
+
+    /// <summary>The evidence pcap kept for <see cref="KnownAlert"/>.</summary>
+    public byte[] Evidence { get; } = Enumerable.Range(0, 70_340).Select(i => (byte)(i * 7 % 251)).ToArray();
+
+    public ValueTask<IntelApplyOutcome> ApplyIntelAsync(IntelUpdate update, CancellationToken cancellationToken)
+    {
+        IntelLists.Add((update.List, update.Category, File.ReadAllBytes(update.Path)));
+        return ValueTask.FromResult(IntelApplyOutcome.Applied(1, "v-test"));
+    }
 
     public ValueTask<JsonElement?> GetConfigAsync(string? section, CancellationToken cancellationToken) =>
         ValueTask.FromResult<JsonElement?>(JsonDocument.Parse("{\"Broker\":\"mqtt://127.0.0.1:1883\"}").RootElement.Clone());
@@ -50,7 +60,7 @@ internal sealed class FakeSensor : ISensorActions
     public ValueTask<ConfigSetOutcome> SetConfigAsync(string key, string value, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ConfigSetOutcome.Accepted());
 
-    public Stream? OpenEvidence(string alertId) => null;
+    public Stream? OpenEvidence(string alertId) => alertId == KnownAlert ? new MemoryStream(Evidence, writable: false) : null;
 
     /// <summary>Connects to a broker as the sensor would for commands: takes <c>…/cmd/+</c> and
     /// publishes each result on <c>…/cmd-result</c>, after <paramref name="before"/> (another

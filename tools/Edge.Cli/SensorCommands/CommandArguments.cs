@@ -25,11 +25,12 @@ public static class CommandArguments
 
     /// <summary>How a command is written on the command line, for help and errors.</summary>
     public static string Usage(string name) =>
-        Positional.TryGetValue(name, out var words)
+        name == CommandNames.IntelUpdate ? "intel-update FILE [CATEGORY] [--arg list=NAME]"
+        : Positional.TryGetValue(name, out var words)
             ? string.Join(' ', [name, .. words.Select(w => w.Required ? w.Name.ToUpperInvariant() : $"[{w.Name.ToUpperInvariant()}]")])
             : $"{name} --arg k=v…";
 
-    public static IEnumerable<string> Known => Positional.Keys;
+    public static IEnumerable<string> Known => [.. Positional.Keys, CommandNames.IntelUpdate];
 
     /// <summary>The args object, or null with the reason.</summary>
     public static JsonObject? Build(string name, IReadOnlyList<string> words, IReadOnlyList<string> pairs, out string error)

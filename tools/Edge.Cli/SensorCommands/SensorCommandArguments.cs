@@ -30,7 +30,11 @@ internal sealed class SensorCommandArguments
         Broker.AddTo(command);
     }
 
-    public async Task<int> RunAsync(ParseResult parse, string commandName, SensorAddress target, string name, JsonObject args, string? note,
+    public Task<int> RunAsync(ParseResult parse, string commandName, SensorAddress target, string name, JsonObject args, string? note,
+        CancellationToken cancellationToken) =>
+        RunAsync(parse, commandName, target, new SingleCommandPlan(name, args), note, cancellationToken);
+
+    public async Task<int> RunAsync(ParseResult parse, string commandName, SensorAddress target, ICommandPlan plan, string? note,
         CancellationToken cancellationToken)
     {
         var signer = SigningKeyFile.Read(parse.GetRequiredValue(Key).FullName, parse.GetRequiredValue(KeyId), out var keyError);
@@ -39,7 +43,9 @@ internal sealed class SensorCommandArguments
         var runner = new SensorCommandRunner(Broker.Read(parse)!, Broker.TopicPrefix(parse), signer, DurationText.Value(parse, Timeout), TimeProvider.System);
         try
         {
-            var outcome = await runner.RunAsync(target, name, args, cancellationToken).ConfigureAwait(false);
+            var error = parse.InvocationConfiguration.Error;
+            Action<int>? progress = plan is SingleCommandPlan ? null : done => error.WriteLine($"edgectl {commandName}: {plan.Name}: {done} chunk(s) answered");
+            var outcome = await runner.RunAsync(target, plan, progress, cancellationToken).ConfigureAwait(false);
             return SensorCommandReport.Write(outcome, parse.GetValue(Json), note, parse.InvocationConfiguration.Output);
         }
         catch (BrokerException e)

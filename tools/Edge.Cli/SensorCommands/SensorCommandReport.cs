@@ -27,14 +27,17 @@ public static class SensorCommandReport
                 + $"is the sensor online? The command expires at {expires}, so it will not run after that{noted}";
         }
         var result = answer.Result;
+        var command = outcome.Exchanges > 1 ? $"command {request.Id}, the last of {outcome.Exchanges}" : $"command {request.Id}";
+        if (result.Ok && outcome.Plan is { } plan)
+            return plan.Ok ? $"ok: {request.Name} on {outcome.Target} ({command}): {plan.Message}{noted}" : $"failed: {request.Name} on {outcome.Target}: {plan.Message}{noted}";
         if (result.Ok)
         {
             var details = result.Result is { } value ? ": " + value.GetRawText() : "";
-            return $"ok: {request.Name} on {outcome.Target} (command {request.Id}){details}{noted}";
+            return $"ok: {request.Name} on {outcome.Target} ({command}){details}{noted}";
         }
         var error = result.Error;
         var field = error?.Field is { } f ? $" ({f})" : "";
-        return $"refused by {outcome.Target}: {error?.Code ?? "unknown"}{field}: {error?.Message ?? "no reason given"} (command {request.Id}){noted}";
+        return $"refused by {outcome.Target}: {error?.Code ?? "unknown"}{field}: {error?.Message ?? "no reason given"} ({command}){noted}";
     }
 
     /// <summary><c>{"agency","sensor","command","id","ok","timeout","note","result":{the sensor's cmd-result}}</c>.</summary>
@@ -52,6 +55,15 @@ public static class SensorCommandReport
             writer.WriteBoolean("timeout", outcome.TimedOut);
             if (outcome.TimedOut)
                 writer.WriteNumber("waited_seconds", outcome.Waited.TotalSeconds);
+            if (outcome.Exchanges > 1)
+                writer.WriteNumber("exchanges", outcome.Exchanges);
+            if (outcome.Plan is { } plan)
+            {
+                writer.WriteStartObject("outcome");
+                writer.WriteBoolean("ok", plan.Ok);
+                writer.WriteString("message", plan.Message);
+                writer.WriteEndObject();
+            }
             if (note is not null)
                 writer.WriteString("note", note);
             writer.WritePropertyName("result");

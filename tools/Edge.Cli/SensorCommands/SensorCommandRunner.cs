@@ -11,15 +11,33 @@ namespace Edge.Cli.SensorCommands;
 public sealed class SensorCommandRunner(BrokerOptions broker, string prefix, CommandSigner signer, TimeSpan timeout, TimeProvider time)
 {
     /// <exception cref="BrokerException">The broker cannot be reached, or refused or dropped us.</exception>
-    public async Task<SensorCommandOutcome> RunAsync(SensorAddress target, string name, JsonObject args, CancellationToken cancellationToken)
+    public Task<SensorCommandOutcome> RunAsync(SensorAddress target, string name, JsonObject args, CancellationToken cancellationToken) =>
+        RunAsync(target, new SingleCommandPlan(name, args), null, cancellationToken);
+
+    /// <summary>Every command of the plan in turn on one connection, each answered before the next
+    /// is sent; stops at the first that is not ok.</summary>
+    /// <param name="progress">Told the number of commands answered ok so far.</param>
+    /// <exception cref="BrokerException">The broker cannot be reached, or refused or dropped us.</exception>
+    public async Task<SensorCommandOutcome> RunAsync(SensorAddress target, ICommandPlan plan, Action<int>? progress, CancellationToken cancellationToken)
     {
-        var request = Request(target, name, args);
         var connection = await BrokerConnection.ConnectAsync(broker, "cmd", time, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var exchange = new CommandExchange(connection, target.Topics(prefix), time);
-            var answer = await exchange.SendAsync(name, request.Id, signer.Sign(request), timeout, cancellationToken).ConfigureAwait(false);
-            return new SensorCommandOutcome(target, request, answer, timeout);
+            CommandAnswer? last = null;
+            SensorCommandOutcome? outcome = null;
+            var exchanges = 0;
+            while (plan.Next(last) is { } args)
+            {
+                var request = Request(target, plan.Name, args);
+                var answer = await exchange.SendAsync(plan.Name, request.Id, signer.Sign(request), timeout, cancellationToken).ConfigureAwait(false);
+                outcome = new SensorCommandOutcome(target, request, answer, timeout) { Exchanges = ++exchanges };
+                if (!outcome.Ok)
+                    return outcome;
+                last = answer;
+                progress?.Invoke(exchanges);
+            }
+            return (outcome ?? throw new InvalidOperationException($"the {plan.Name} plan sent nothing")) with { Plan = plan.Finish() };
         }
     }
 
@@ -33,7 +51,13 @@ public sealed class SensorCommandRunner(BrokerOptions broker, string prefix, Com
 /// <summary>What became of one command: the sensor's answer, or none within the wait.</summary>
 public sealed record SensorCommandOutcome(SensorAddress Target, CommandRequest Request, CommandAnswer? Answer, TimeSpan Waited)
 {
-    public bool Ok => Answer?.Result.Ok == true;
+    /// <summary>Commands answered in all (several for a chunked transfer); the last one is <see cref="Request"/>.</summary>
+    public int Exchanges { get; init; } = 1;
+
+    /// <summary>What the plan made of the answers (a file written), when it has something to say.</summary>
+    public PlanResult? Plan { get; init; }
+
+    public bool Ok => Answer?.Result.Ok == true && Plan?.Ok != false;
 
     public bool TimedOut => Answer is null;
 }
