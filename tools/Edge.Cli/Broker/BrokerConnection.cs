@@ -16,6 +16,7 @@ public sealed class BrokerConnection : IAsyncDisposable
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _lost = new();
     private readonly TimeProvider _time;
+    private volatile bool _disposed;
 
     private BrokerConnection(IMqttClient client, TimeProvider time)
     {
@@ -31,7 +32,8 @@ public sealed class BrokerConnection : IAsyncDisposable
         {
             LostReason = e.Exception is not null ? $"{e.Reason}: {e.Exception.Message}" : e.Reason.ToString();
             _messages.Writer.TryComplete();
-            _lost.Cancel();
+            if (!_disposed)
+                _lost.Cancel();
             return Task.CompletedTask;
         };
     }
@@ -115,6 +117,7 @@ public sealed class BrokerConnection : IAsyncDisposable
         }
         _messages.Writer.TryComplete();
         await _lost.CancelAsync().ConfigureAwait(false);
+        _disposed = true;
         _client.Dispose();
         _lost.Dispose();
     }

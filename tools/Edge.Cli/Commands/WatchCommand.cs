@@ -54,6 +54,11 @@ internal static class WatchCommand
                 error.WriteLine("edgectl watch: " + e.Message);
                 return 1;
             }
+            catch (IOException)
+            {
+                // The reader went away (`| head`): nothing left to show.
+                return 0;
+            }
         });
         return command;
     }
