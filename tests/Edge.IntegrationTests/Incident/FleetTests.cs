@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Cli.Store;
 using Edge.Cli.Watch;
+using Edge.IntegrationTests.Mqtt.TestSupport;
 using Edge.Uplink.Tests.TestSupport;
 
 namespace Edge.IntegrationTests.Incident;
@@ -45,6 +46,27 @@ public sealed class FleetTests
         Assert.Contains("1 sensor(s): 0 online, 0 silent, 1 offline", table, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", table, StringComparison.Ordinal);
         Assert.Equal("offline", SensorIn(offlineJson).GetProperty("health").GetString());
+    }
+
+    [Fact]
+    public async Task Over_mutual_TLS_fleet_needs_the_pinned_CA_and_the_client_certificate_and_says_which_is_missing()
+    {
+        using var pki = new TestCertificates();
+        await using var broker = await MosquittoProcess.StartAsync(pki.ListenerConfig(requireClientCertificate: true));
+        var url = $"mqtts://127.0.0.1:{broker.Port}";
+
+        var (code, output) = Edgectl.Run(60, "fleet", "--broker", url, "--ca", pki.CaFile, "--client-cert", pki.ClientCertificateFile,
+            "--client-key", pki.ClientKeyFile, "--listen", "1s", "--json");
+        var (noCertificate, noCertificateOutput) = Edgectl.Run(60, "fleet", "--broker", url, "--ca", pki.CaFile, "--listen", "1s");
+        var (otherCa, otherCaOutput) = Edgectl.Run(60, "fleet", "--broker", url, "--ca", pki.OtherCaFile, "--client-cert", pki.ClientCertificateFile,
+            "--client-key", pki.ClientKeyFile, "--listen", "1s");
+
+        Assert.True(code == 0, output);
+        Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("sensors").GetArrayLength());
+        Assert.Equal(1, noCertificate);
+        Assert.Contains("client certificate", noCertificateOutput, StringComparison.Ordinal);
+        Assert.Equal(1, otherCa);
+        Assert.Contains($"TLS: the broker's certificate does not chain to the pinned CA {pki.OtherCaFile}", otherCaOutput, StringComparison.Ordinal);
     }
 
     private static string BirthVersion(RunningSensor sensor)
