@@ -22,5 +22,9 @@ internal static class Program
             BundleCommand.Create(),
             FlashCommand.Create(),
             ProvisionCommand.Create(),
+            WatchCommand.Create(),
+            FleetCommand.Create(),
+            AckCommand.Create(),
+            CmdCommand.Create(),
         };
 }
