@@ -11,7 +11,7 @@ public sealed class ReportGenerator(IncidentStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(request);
         var generatedAt = time.GetUtcNow().ToOffset(request.Period.Offset);
-        var data = new ReportReader(store).Read(request.Period, request.Agency, request.Top);
+        var data = new ReportReader(store).Read(request.Period, request.Agency, request.Top, details: request.Format != ReportFormat.Csv);
         var report = ReportBuilder.Build(data, request.Period, request.Agency, generatedAt, store.Description, request.Top, request.Gap);
         var text = request.Format switch
         {

@@ -14,7 +14,8 @@ public sealed class ReportReader(IncidentStore store)
 {
     private const long DayMs = 86_400_000;
 
-    public ReportData Read(ReportPeriod period, string? agency, int top)
+    /// <param name="details">False for the figures alone (csv): no top lists, trend days or presence.</param>
+    public ReportData Read(ReportPeriod period, string? agency, int top, bool details = true)
     {
         ArgumentNullException.ThrowIfNull(period);
         using var connection = store.OpenConnection();
@@ -24,12 +25,15 @@ public sealed class ReportReader(IncidentStore store)
         var query = new Query(connection, transaction, period, agency, top, store.Dialect);
         var data = new ReportData();
         ReadFigures(query, data);
-        ReadTops(query, data);
-        query.Each($"SELECT agency, category, (first_seen + @offset) / {DayMs} AS day, COUNT(*) FROM alerts WHERE {query.Traffic} GROUP BY agency, category, day",
-            r => data.Days.Add(new DayCount(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3))));
+        if (details)
+        {
+            ReadTops(query, data);
+            query.Each($"SELECT agency, category, (first_seen + @offset) / {DayMs} AS day, COUNT(*) FROM alerts WHERE {query.Traffic} GROUP BY agency, category, day",
+                r => data.Days.Add(new DayCount(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3))));
+        }
         query.Each($"SELECT agency, sensor, first_seen, severity, rule_name, indicator FROM alerts WHERE {query.InPeriod} AND category = '{ReportCategories.Sensor}' ORDER BY first_seen, id",
             r => data.SensorEvents.Add(new SensorEvent(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5))));
-        ReadSensors(query, data);
+        ReadSensors(query, data, details);
         transaction.Commit();
         return data;
     }
@@ -70,7 +74,7 @@ public sealed class ReportReader(IncidentStore store)
         }
     }
 
-    private static void ReadSensors(Query query, ReportData data)
+    private static void ReadSensors(Query query, ReportData data, bool presence)
     {
         query.Each($"""
             SELECT s.agency, s.sensor, s.first_heard,
@@ -79,6 +83,8 @@ public sealed class ReportReader(IncidentStore store)
             """,
             r => data.Sensors.Add(new KnownSensor(r.GetString(0), r.GetString(1),
                 r.IsDBNull(3) ? r.GetInt64(2) : Math.Min(r.GetInt64(2), r.GetInt64(3)))));
+        if (!presence)
+            return;
         query.Each($"""
             SELECT agency, sensor, start_ms, end_ms FROM presence
             WHERE end_ms > @from AND start_ms < @to {(query.Agency is null ? "" : "AND agency = @agency")}
