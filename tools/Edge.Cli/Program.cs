@@ -26,5 +26,6 @@ internal static class Program
             FleetCommand.Create(),
             AckCommand.Create(),
             CmdCommand.Create(),
+            ReportCommand.Create(),
         };
 }

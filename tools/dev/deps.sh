@@ -27,6 +27,9 @@ command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
+# PostgreSQL for the incident store's tests: each starts its own cluster in a temporary folder on a free
+# loopback port (tests/Edge.IntegrationTests/TestSupport/PostgresProcess.cs); the packaged one stays stopped.
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
 # The browser test runs this exact path, not whatever chromium or chrome the PATH finds first.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # linux-arm64 cross link: clang --target=aarch64-linux-gnu uses the cross gcc's C runtime and ld.

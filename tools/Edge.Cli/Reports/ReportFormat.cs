@@ -1,0 +1,8 @@
+namespace Edge.Cli.Reports;
+
+public enum ReportFormat
+{
+    Md,
+    Html,
+    Csv,
+}
