@@ -30,6 +30,8 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 # PostgreSQL for the incident store's tests: each starts its own cluster in a temporary folder on a free
 # loopback port (tests/Edge.IntegrationTests/TestSupport/PostgresProcess.cs); the packaged one stays stopped.
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+# The report's charts (ScottPlot on SkiaSharp without fontconfig) draw their text in DejaVu Sans.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The browser test runs this exact path, not whatever chromium or chrome the PATH finds first.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # linux-arm64 cross link: clang --target=aarch64-linux-gnu uses the cross gcc's C runtime and ld.
