@@ -22,5 +22,6 @@ internal static class Program
             BundleCommand.Create(),
             FlashCommand.Create(),
             ProvisionCommand.Create(),
+            CollectCommand.Create(),
         };
 }
