@@ -11,11 +11,12 @@ public static class SchemaProbe
     {
         schema = null;
         reason = "";
+        if (json.IsEmpty)
+            return Fail("empty payload", out reason);
         var reader = new Utf8JsonReader(json);
         try
         {
-            if (!reader.Read())
-                return Fail("empty payload", out reason);
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
                 return Fail($"not a JSON object ({reader.TokenType})", out reason);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

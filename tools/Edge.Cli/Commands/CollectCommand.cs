@@ -44,26 +44,26 @@ internal static partial class CollectCommand
         command.Validators.Add(r =>
         {
             var tls = false;
-            if (r.GetValue(broker) is { } text)
+            if (Value(r, broker) is { } text)
             {
                 if (BrokerEndpoint.TryParse(text, out var endpoint, out var error))
                     tls = endpoint.UseTls;
                 else
                     r.AddError($"--broker: {error}");
             }
-            if (r.GetValue(passwordFile) is not null && r.GetValue(username) is null)
+            if (Value(r, passwordFile) is not null && Value(r, username) is null)
                 r.AddError("--password-file needs --username");
-            if ((r.GetValue(clientCert) is null) != (r.GetValue(clientKey) is null))
+            if ((Value(r, clientCert) is null) != (Value(r, clientKey) is null))
                 r.AddError("--client-cert and --client-key go together");
-            if (!tls && (r.GetValue(caFile) is not null || r.GetValue(clientCert) is not null))
+            if (!tls && (Value(r, caFile) is not null || Value(r, clientCert) is not null))
                 r.AddError("--ca-file and --client-cert need an mqtts:// broker");
-            if (r.GetValue(group) is { } name && !GroupPattern().IsMatch(name))
+            if (Value(r, group) is { } name && !GroupPattern().IsMatch(name))
                 r.AddError($"--group '{name}' must be 1 to 64 of A-Z a-z 0-9 _ - (no '/', '+' or '#')");
-            if (r.GetValue(clientId) is { } id && !ClientIdPattern().IsMatch(id))
+            if (Value(r, clientId) is { } id && !ClientIdPattern().IsMatch(id))
                 r.AddError($"--client-id '{id}' must be 1 to 128 of A-Z a-z 0-9 . _ : -");
-            if (r.GetValue(prefix) is { } topicPrefix && !IsPrefix(topicPrefix))
+            if (Value(r, prefix) is { } topicPrefix && !IsPrefix(topicPrefix))
                 r.AddError($"--prefix '{topicPrefix}' must be a plain topic without wildcards, '$' or outer slashes (e.g. edge/v1)");
-            if (r.GetValue(store) is { } target && StoreProblem(target) is { } problem)
+            if (Value(r, store) is { } target && StoreProblem(target) is { } problem)
                 r.AddError($"--store: {problem}");
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -105,17 +105,32 @@ internal static partial class CollectCommand
         return command;
     }
 
-    private static void Range(Option<int> option, int min, int max) =>
-        option.Validators.Add(r =>
+    /// <summary>The option's value, or default when it did not convert (that error is reported already).</summary>
+    private static T? Value<T>(CommandResult result, Option<T> option)
+    {
+        try
         {
-            if (r.GetValueOrDefault<int>() is var value && (value < min || value > max))
-                r.AddError($"{option.Name} must be {min} to {max}");
-        });
+            return result.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
 
-    private static void Range(Option<int?> option, int min, int max) =>
+    private static void Range<T>(Option<T> option, int min, int max) =>
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+            T? value;
+            try
+            {
+                value = r.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            if (value is int number && (number < min || number > max))
                 r.AddError($"{option.Name} must be {min} to {max}");
         });
 
