@@ -12,6 +12,7 @@ public static class Program
     // --mqtt-throughput [COUNT] [IN-FLIGHT] [BROKER] times outbox -> PUBACK into mosquitto (Uplink/MqttThroughputCheck.cs).
     // --led-timing [SECONDS] measures how late LED edges come on the real clock (Hardware/LedTimingCheck.cs).
     // --ingest-rate [COUNT] [BATCH] [STORE] times parse + commit of alerts into the incident store (Collect/IngestRateCheck.cs).
+    // --collect-rate [COUNT] [PUBLISHERS] [STORE] [BATCH] times publishers -> mosquitto -> edgectl collect -> store, with its RSS (Collect/CollectRateCheck.cs).
     public static void Main(string[] args)
     {
         if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
@@ -24,6 +25,8 @@ public static class Program
             Uplink.MqttThroughputCheck.Run(rest);
         else if (args is [Collect.IngestRateCheck.Argument, .. var ingestArgs] && ingestArgs.Length <= 3)
             Collect.IngestRateCheck.Run(ingestArgs);
+        else if (args is [Collect.CollectRateCheck.Argument, .. var collectArgs] && collectArgs.Length <= 4)
+            Collect.CollectRateCheck.Run(collectArgs);
         else if (args is [Hardware.LedTimingCheck.Argument, .. var ledArgs] && ledArgs.Length <= 1)
             Hardware.LedTimingCheck.Run(ledArgs);
         else if (args is [Intel.IntelScaleCase.Argument, var name, var folder])

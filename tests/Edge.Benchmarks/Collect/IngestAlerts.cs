@@ -12,7 +12,9 @@ public static class IngestAlerts
 {
     private static readonly string[] Categories = ["phishing", "cnc", "botnet", "mining", "wannacry", "dga", "scan", "malware"];
 
-    public static List<(string Topic, byte[] Payload)> Make(int count, int sensors, int seed)
+    /// <summary>The messages, and the first and last alert id they can have (the ids of one run are
+    /// one range of the primary key, so a store that outlives runs counts a run's rows cheaply).</summary>
+    public static (List<(string Topic, byte[] Payload)> Messages, string FirstId, string LastId) Make(int count, int sensors, int seed)
     {
         var random = new Random(seed);
         var start = DateTimeOffset.UtcNow.AddDays(-1);
@@ -26,14 +28,17 @@ public static class IngestAlerts
             var category = Categories[random.Next(Categories.Length)];
             var seen = start.AddMilliseconds(i * 3);
             // The run's time (10 digits), the seed and a counter: unique in a store that outlives the run.
-            var id = prefix[..10] + $"{seed % 1_000_000:D6}{i:D10}";
+            var id = RunPrefix(prefix, seed) + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
             var topic = $"edge/v1/{agency}/{sensorId}/alert/{category}";
             messages.Add((topic, Payload(id, agency, sensorId, category, seen, 1, random)));
             if (i % 7 == 3)
                 messages.Add((topic, Payload(id, agency, sensorId, category, seen, 5, random)));
         }
-        return messages;
+        var run = RunPrefix(prefix, seed);
+        return (messages, run + "0000000000", run + "9999999999");
     }
+
+    private static string RunPrefix(string ulid, int seed) => ulid[..10] + ((uint)seed % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Payload(string id, string agency, string sensor, string category, DateTimeOffset seen, int count, Random random)
     {

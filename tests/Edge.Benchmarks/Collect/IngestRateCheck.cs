@@ -37,7 +37,7 @@ public static class IngestRateCheck
 
     private static void Round(string? target, int count, int batchSize, int round)
     {
-        var messages = IngestAlerts.Make(count, sensors: 100, seed: Environment.TickCount ^ round);
+        var (messages, _, _) = IngestAlerts.Make(count, sensors: 100, seed: Environment.TickCount ^ round);
         var parser = new IncomingParser(new CollectTopics("edge/v1", "incident"));
         var folder = target is null ? Directory.CreateTempSubdirectory("edge-ingest-") : null;
         try

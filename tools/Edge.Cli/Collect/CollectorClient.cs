@@ -30,6 +30,8 @@ public sealed class CollectorClient : IAsyncDisposable
     private readonly MqttClientFactory _factory = new();
     private volatile bool _intakeOpen = true;
     private IMqttClient? _current;
+    private long _unacknowledged;
+    private int _floodReported;
 
     public CollectorClient(CollectSettings settings, ChannelWriter<Delivery> deliveries, CollectCounters counters, CollectLog log, TimeProvider time)
     {
@@ -174,7 +176,12 @@ public sealed class CollectorClient : IAsyncDisposable
             return;
         var message = e.ApplicationMessage;
         var parsed = _parser.Parse(message.Topic, message.Payload, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        IDeliveryAck ack = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce ? NoAck.Instance : new MqttDeliveryAck(e, client);
+        IDeliveryAck ack = NoAck.Instance;
+        if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+        {
+            ack = new MqttDeliveryAck(e, client, () => Interlocked.Decrement(ref _unacknowledged));
+            CheckFlowControl(Interlocked.Increment(ref _unacknowledged));
+        }
         _counters.Received();
         try
         {
@@ -184,6 +191,17 @@ public sealed class CollectorClient : IAsyncDisposable
         {
             // Shutting down: left unacknowledged, so the broker delivers it again.
         }
+    }
+
+    /// <summary>A broker that keeps sending past our Receive Maximum (MQTT 5 §4.9) makes the client
+    /// buffer its backlog in memory; mosquitto before 2.0.13 does so once acknowledgements flow
+    /// (measured with 2.0.11). Said once, so an operator knows why memory grows. The margin covers a
+    /// PUBACK the broker has read before its sender counted it as sent.</summary>
+    private void CheckFlowControl(long unacknowledged)
+    {
+        if (unacknowledged > _settings.ReceiveMaximum + 100 && Interlocked.Exchange(ref _floodReported, 1) == 0)
+            _log.Line($"mqtt: the broker has {unacknowledged:N0} messages out to us unacknowledged, more than our Receive Maximum " +
+                $"({_settings.ReceiveMaximum:N0}): it ignores MQTT 5 flow control (mosquitto before 2.0.13 does), so its backlog is buffered in our memory");
     }
 
     private MqttClientOptions Options()

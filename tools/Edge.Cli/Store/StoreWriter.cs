@@ -16,6 +16,9 @@ public sealed class StoreWriter : IDisposable
     /// <summary>Rows per PostgreSQL INSERT: <see cref="AlertValueCount"/> parameters each, far under its 65,535.</summary>
     private const int PostgresInsertRows = 500;
 
+    /// <summary>Sensors per upsert of a batch's alert senders: 4 parameters each.</summary>
+    private const int SensorRows = 200;
+
     /// <summary>The values bound per alert row (<see cref="BindAlert"/>).</summary>
     private const int AlertValueCount = 24;
 
@@ -48,12 +51,7 @@ public sealed class StoreWriter : IDisposable
                 repeated++;
             }
         }
-        foreach (var ((agency, sensor), (firstReceived, lastSeen)) in AlertsBySensor(batch.Alerts))
-        {
-            TouchSensor(transaction, agency, sensor, firstReceived);
-            Execute(transaction, $"UPDATE sensors SET last_alert_at = {_dialect.Greatest("COALESCE(last_alert_at, 0)", "@t")} WHERE agency = @a AND sensor = @s",
-                ("@t", lastSeen), ("@a", agency), ("@s", sensor));
-        }
+        UpsertAlertSensors(transaction, AlertsBySensor(batch.Alerts));
         foreach (var status in batch.Statuses)
             WriteStatus(transaction, status);
         foreach (var heartbeat in batch.Heartbeats)
@@ -156,9 +154,8 @@ public sealed class StoreWriter : IDisposable
         p[first + 23].Value = alert.Payload;
     }
 
-    /// <summary>Per sensor of a batch's alerts: when it was first heard of and its latest sighting,
-    /// so its row is touched once per batch rather than once per alert.</summary>
-    private static Dictionary<(string Agency, string Sensor), (long FirstReceived, long LastSeen)> AlertsBySensor(List<IncomingAlert> alerts)
+    /// <summary>Per sensor of a batch's alerts: when it was first heard of and its latest sighting.</summary>
+    private static List<(string Agency, string Sensor, long FirstReceived, long LastSeen)> AlertsBySensor(List<IncomingAlert> alerts)
     {
         var sensors = new Dictionary<(string, string), (long, long)>();
         foreach (var alert in alerts)
@@ -168,7 +165,34 @@ public sealed class StoreWriter : IDisposable
                 ? (Math.Min(seen.Item1, alert.ReceivedAtMs), Math.Max(seen.Item2, alert.LastSeenMs))
                 : (alert.ReceivedAtMs, alert.LastSeenMs);
         }
-        return sensors;
+        return [.. sensors.Select(p => (p.Key.Item1, p.Key.Item2, p.Value.Item1, p.Value.Item2))];
+    }
+
+    /// <summary>The sensors of a batch's alerts get a row (first heard now, nothing else set) and
+    /// their latest alert time, in one statement per <see cref="SensorRows"/> sensors rather than two
+    /// per alert.</summary>
+    private void UpsertAlertSensors(DbTransaction transaction, List<(string Agency, string Sensor, long FirstReceived, long LastSeen)> sensors)
+    {
+        for (var start = 0; start < sensors.Count; start += SensorRows)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder("INSERT INTO sensors (agency, sensor, online, first_heard, last_alert_at) VALUES ");
+            for (var row = 0; row < Math.Min(SensorRows, sensors.Count - start); row++)
+            {
+                var (agency, sensor, firstReceived, lastSeen) = sensors[start + row];
+                var n = (row * 4).ToString(CultureInfo.InvariantCulture);
+                sql.Append(row == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@s{n}a, @s{n}s, 0, @s{n}f, @s{n}l)");
+                Parameters.Add(command, $"@s{n}a", agency);
+                Parameters.Add(command, $"@s{n}s", sensor);
+                Parameters.Add(command, $"@s{n}f", firstReceived);
+                Parameters.Add(command, $"@s{n}l", lastSeen);
+            }
+            sql.Append(" ON CONFLICT (agency, sensor) DO UPDATE SET last_alert_at = ")
+                .Append(_dialect.Greatest("COALESCE(sensors.last_alert_at, 0)", "excluded.last_alert_at"));
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+        }
     }
 
     private void UpdateAlert(DbTransaction transaction, IncomingAlert alert) =>
