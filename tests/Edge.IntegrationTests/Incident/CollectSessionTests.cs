@@ -70,4 +70,29 @@ public sealed class CollectSessionTests : IDisposable
         Assert.True(restartedNew + survivorNew <= total);
         Assert.Equal(0, CollectedStore.Scalar(store, "SELECT COUNT(*) FROM rejects"));
     }
+
+    [Fact]
+    public async Task After_the_broker_dies_the_collector_reconnects_and_collects_again()
+    {
+        MosquittoProcess.RequireInstalled();
+        await using var broker = await MosquittoProcess.StartAsync();
+        var store = Path.Combine(_work.FullName, "incident.db");
+        using var collector = await CollectorProcess.StartAsync("--broker", broker.Url, "--store", store, "--client-id", "c1", "--flush-ms", "50");
+        using (var before = await CollectedStore.PublisherAsync(broker.Port, "sensor-before"))
+            await before.PublishAsync(CollectedStore.Alert("town-a", "gw-1", 1), TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => CollectedStore.Scalar(store, "SELECT COUNT(*) FROM alerts") == 1, Wait, "the first alert stored");
+
+        broker.KillHard();
+        await Eventually.TrueAsync(() => collector.Output.Contains("trying again in", StringComparison.Ordinal), Wait, "the collector noticed");
+        await broker.RestartAsync();
+        await Eventually.TrueAsync(() => collector.Connects >= 2, Wait, "the collector connected again");
+        using (var after = await CollectedStore.PublisherAsync(broker.Port, "sensor-after"))
+            await after.PublishAsync(CollectedStore.Alert("town-a", "gw-1", 2), TestContext.Current.CancellationToken);
+
+        await Eventually.TrueAsync(() => CollectedStore.Scalar(store, "SELECT COUNT(*) FROM alerts") == 2, Wait, "the alert after the restart stored");
+        // The test broker keeps nothing across a kill: the collector says its session was lost.
+        Assert.Contains("the broker had lost this collector's session", collector.Output, StringComparison.Ordinal);
+        Assert.Matches(@"mqtt: mqtt://127\.0\.0\.1:\d+: (the broker closed the connection|connection lost \(.*\)); trying again in [0-9.]+ s", collector.Output);
+        Assert.Equal(0, collector.Terminate());
+    }
 }

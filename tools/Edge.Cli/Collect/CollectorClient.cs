@@ -116,7 +116,8 @@ public sealed class CollectorClient : IAsyncDisposable
         client.DisconnectedAsync += e =>
         {
             lost.TrySetResult(e.Exception is not null ? $"connection lost ({e.Reason}: {e.Exception.Message})"
-                : $"connection closed ({e.Reason}{(string.IsNullOrEmpty(e.ReasonString) ? "" : ": " + e.ReasonString)})");
+                : e.Reason == MqttClientDisconnectReason.NormalDisconnection && string.IsNullOrEmpty(e.ReasonString) ? "the broker closed the connection"
+                : $"the broker disconnected us ({e.Reason}{(string.IsNullOrEmpty(e.ReasonString) ? "" : ": " + e.ReasonString)})");
             return Task.CompletedTask;
         };
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, client);
@@ -138,6 +139,9 @@ public sealed class CollectorClient : IAsyncDisposable
             _counters.Connected();
             _log.Line($"mqtt: connected to {_settings.Broker} as {_settings.ClientId} (session {(result.IsSessionPresent ? "resumed" : "new")}), " +
                 $"subscribed to {string.Join(", ", _topics.Filters)}");
+            if (previous is not null && !result.IsSessionPresent)
+                _log.Line($"mqtt: the broker had lost this collector's session (restarted without its saved state, or the session expired): " +
+                    "what it held for us is gone; sensors send again what they kept when they find their own session gone");
             return (lost, "");
         }
 #pragma warning disable CA1031 // Every way a connect fails is a line in the log and another try.
