@@ -11,6 +11,8 @@ public static class Program
     // --alert-throughput [COUNT] [full|normal] times raise -> SQLite outbox -> PUBACK (Uplink/AlertThroughputCheck.cs).
     // --mqtt-throughput [COUNT] [IN-FLIGHT] [BROKER] times outbox -> PUBACK into mosquitto (Uplink/MqttThroughputCheck.cs).
     // --led-timing [SECONDS] measures how late LED edges come on the real clock (Hardware/LedTimingCheck.cs).
+    // --ingest-rate [COUNT] [BATCH] [STORE] times parse + commit of alerts into the incident store (Collect/IngestRateCheck.cs).
+    // --collect-rate [COUNT] [PUBLISHERS] [STORE] [BATCH] times publishers -> mosquitto -> edgectl collect -> store, with its RSS (Collect/CollectRateCheck.cs).
     public static void Main(string[] args)
     {
         if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
@@ -21,6 +23,10 @@ public static class Program
             Engine.DetectionThroughputCheck.Run(copies.Length == 0 ? 226 : int.Parse(copies[0], System.Globalization.CultureInfo.InvariantCulture));
         else if (args is [Uplink.MqttThroughputCheck.Argument, .. var rest] && rest.Length <= 3)
             Uplink.MqttThroughputCheck.Run(rest);
+        else if (args is [Collect.IngestRateCheck.Argument, .. var ingestArgs] && ingestArgs.Length <= 3)
+            Collect.IngestRateCheck.Run(ingestArgs);
+        else if (args is [Collect.CollectRateCheck.Argument, .. var collectArgs] && collectArgs.Length <= 4)
+            Collect.CollectRateCheck.Run(collectArgs);
         else if (args is [Hardware.LedTimingCheck.Argument, .. var ledArgs] && ledArgs.Length <= 1)
             Hardware.LedTimingCheck.Run(ledArgs);
         else if (args is [Intel.IntelScaleCase.Argument, var name, var folder])

@@ -22,6 +22,7 @@ internal static class Program
             BundleCommand.Create(),
             FlashCommand.Create(),
             ProvisionCommand.Create(),
+            CollectCommand.Create(),
             WatchCommand.Create(),
             FleetCommand.Create(),
             AckCommand.Create(),
