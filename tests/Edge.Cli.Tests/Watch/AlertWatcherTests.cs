@@ -24,7 +24,7 @@ public sealed class AlertWatcherTests
         var watcher = new AlertWatcher(Options(broker.Port), "edge/v1", new AlertFilter { Categories = ["cnc", "mining"], MinSeverity = "high" }, output, TimeProvider.System);
         var running = watcher.RunAsync(stop.Token);
         using var sensor = await PublisherAsync(broker.Port);
-        await WaitAsync(() => broker.ClientCountAsync().Result == 2, "the watcher connected");
+        await WaitAsync(async () => await broker.ClientCountAsync() == 2, "the watcher connected");
         await Task.Delay(200, Cancel);
 
         await PublishAsync(sensor, "edge/v1/town-a/gw-1/alert/cnc", WatchFixtures.Payload(WatchFixtures.Alert(category: "cnc", severity: "critical")));
@@ -59,7 +59,7 @@ public sealed class AlertWatcherTests
         var output = new RecordingOutput();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var running = new AlertWatcher(Options(broker.Port), "edge/v1", new AlertFilter(), output, TimeProvider.System).RunAsync(stop.Token);
-        await WaitAsync(() => broker.ClientCountAsync().Result == 1, "the watcher connected");
+        await WaitAsync(async () => await broker.ClientCountAsync() == 1, "the watcher connected");
 
         await broker.DropConnectionsAsync();
         await WaitAsync(() => output.Notices.Any(n => n.StartsWith("connected again", StringComparison.Ordinal)), "the watcher back");
@@ -84,10 +84,13 @@ public sealed class AlertWatcherTests
     private static Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string topic, byte[] payload) =>
         client.PublishAsync(new MqttApplicationMessage { Topic = topic, Payload = new ReadOnlySequence<byte>(payload), QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce }, Cancel);
 
-    private static async Task WaitAsync(Func<bool> condition, string what)
+    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), what);
+
+    /// <summary>Polls without blocking a thread (the suite runs in parallel on a loaded machine).</summary>
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
                 Assert.Fail("timed out waiting for " + what);

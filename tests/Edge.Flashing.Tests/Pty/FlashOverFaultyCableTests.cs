@@ -54,10 +54,12 @@ public class FlashOverFaultyCableTests
         await relay.PlugInAsync();
         rig.StartAgent();
         var reports = new List<FlashProgress>();
-        var flashing = rig.Client().FlashAsync(rig.BundlePath, new SynchronousProgress<FlashProgress>(reports.Add), FlashRig.Within(TimeSpan.FromSeconds(25)));
+        // Generous limits: noticing a pulled cable takes up to five silent retransmit timeouts (about 7 s),
+        // and a loaded CI machine stretches that.
+        var flashing = rig.Client().FlashAsync(rig.BundlePath, new SynchronousProgress<FlashProgress>(reports.Add), FlashRig.Within(TimeSpan.FromSeconds(60)));
         foreach (var at in new[] { 500_000, 1_300_000 })
         {
-            await FlashOverPtyTests.WaitUntilAsync(() => rig.Agent!.Counters.BytesWritten > at, TimeSpan.FromSeconds(10),
+            await FlashOverPtyTests.WaitUntilAsync(() => rig.Agent!.Counters.BytesWritten > at, TimeSpan.FromSeconds(25),
                 () => $"agent sessions {rig.Agent!.Counters.Sessions}, written {rig.Agent.Counters.BytesWritten}, client confirmed {(reports.Count > 0 ? reports[^1].BytesConfirmed : 0)}, reconnects {(reports.Count > 0 ? reports[^1].Reconnects : 0)}, flash {flashing.Status} {flashing.Exception?.InnerException?.Message}");
             await relay.PullAsync();
             await Task.Delay(700, TestContext.Current.CancellationToken);
