@@ -19,7 +19,8 @@ namespace Edge.Benchmarks.Collect;
 /// queued session first, then it starts). Rate = alerts in the store / time until the last is
 /// stored; the collector's resident memory (VmRSS, sampled every 100 ms, and VmHWM) is read from
 /// /proc. <c>COLLECT_DOTNET_X=V</c> in the environment sets <c>DOTNET_X=V</c> for the collector
-/// alone (to compare GC settings).</summary>
+/// alone (to compare GC settings); <c>EDGE_MOSQUITTO</c> names another mosquitto binary (Debian 12's
+/// 2.0.11 ignores the collector's Receive Maximum once acknowledgements flow; 2.0.13 fixed that).</summary>
 public static class CollectRateCheck
 {
     public const string Argument = "--collect-rate";
@@ -33,7 +34,7 @@ public static class CollectRateCheck
         var folder = Directory.CreateTempSubdirectory("edge-collect-rate-");
         var (mosquitto, port) = StartMosquitto(folder.FullName);
         var store = target ?? Path.Combine(folder.FullName, "incident.db");
-        Console.WriteLine($"broker mqtt://127.0.0.1:{port}, {count:N0} alerts of 100 sensors (and a count update for one in seven) from {publishers} publishers, " +
+        Console.WriteLine($"broker {MosquittoVersion()} on mqtt://127.0.0.1:{port}, {count:N0} alerts of 100 sensors (and a count update for one in seven) from {publishers} publishers, " +
             $"store {(target is null ? "SQLite " + store : "PostgreSQL")}, batches of {batch}");
         try
         {
@@ -243,11 +244,22 @@ public static class CollectRateCheck
         }
     }
 
+    private static string MosquittoVersion()
+    {
+        var binary = Environment.GetEnvironmentVariable("EDGE_MOSQUITTO") is { Length: > 0 } chosen ? chosen
+            : new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.First(File.Exists);
+        using var probe = Process.Start(new ProcessStartInfo(binary, ["-h"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var text = probe.StandardOutput.ReadToEnd() + probe.StandardError.ReadToEnd();
+        probe.WaitForExit(5_000);
+        return text.Split('\n').FirstOrDefault(l => l.Contains("version", StringComparison.Ordinal))?.Trim() ?? binary;
+    }
+
     /// <summary>mosquitto on a free loopback port with unlimited queues (as the collector's session
     /// needs when it falls behind: the default of 1,000 queued messages would drop the rest).</summary>
     private static (Process, int) StartMosquitto(string folder)
     {
-        var binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists)
+        var binary = Environment.GetEnvironmentVariable("EDGE_MOSQUITTO") is { Length: > 0 } chosen ? chosen
+            : new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException("mosquitto is not installed: run tools/dev/deps.sh");
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))

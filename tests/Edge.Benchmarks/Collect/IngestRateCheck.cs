@@ -69,7 +69,7 @@ public static class IngestRateCheck
             var size = folder is null ? "" : $", file {new FileInfo(Path.Combine(folder.FullName, "incident.db")).Length / 1_048_576.0:N0} MiB";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{store.Description} round {round}: {parsed.Count:N0} messages ({fresh:N0} alerts, {repeated:N0} count updates) in batches of {batchSize:N0}: " +
-                $"store {parsed.Count / storeWatch.Elapsed.TotalSeconds:N0} messages/s ({storeWatch.Elapsed.TotalSeconds:N2} s), " +
+                $"store {parsed.Count / storeWatch.Elapsed.TotalSeconds:N0} messages/s = {fresh / storeWatch.Elapsed.TotalSeconds:N0} alerts/s ({storeWatch.Elapsed.TotalSeconds:N2} s), " +
                 $"parse {parsed.Count / parseWatch.Elapsed.TotalSeconds:N0} messages/s, both {parsed.Count / (storeWatch.Elapsed + parseWatch.Elapsed).TotalSeconds:N0} messages/s{size}"));
         }
         finally

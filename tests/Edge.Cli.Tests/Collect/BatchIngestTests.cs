@@ -23,9 +23,9 @@ public sealed class BatchIngestTests : IDisposable
         _log.Dispose();
     }
 
-    private BatchIngest Ingest(int batch = 3, int flushMs = 100) =>
+    private BatchIngest Ingest(int batch = 3, int flushMs = 100, int idleMs = 1_000) =>
         new(_store, batch, TimeSpan.FromMilliseconds(flushMs), 100, _time, _counters, new CollectLog(_log, _time),
-            new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+            new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), TimeSpan.FromMilliseconds(idleMs));
 
     private Delivery Alert(int n) =>
         new(ParsedMessage.Of(StoreFixtures.Alert(Id(n))), new RecordingAck($"a{n}", _acknowledged));
@@ -52,9 +52,9 @@ public sealed class BatchIngestTests : IDisposable
     }
 
     [Fact]
-    public async Task A_partial_batch_waits_for_the_flush_time_then_commits()
+    public async Task A_partial_batch_is_committed_once_no_message_comes_for_the_idle_gap()
     {
-        var ingest = Ingest(batch: 100, flushMs: 200);
+        var ingest = Ingest(batch: 100, flushMs: 10_000, idleMs: 40);
         var run = ingest.RunAsync(TestContext.Current.CancellationToken);
         await ingest.Writer.WriteAsync(Alert(1), TestContext.Current.CancellationToken);
         await ingest.Writer.WriteAsync(Alert(2), TestContext.Current.CancellationToken);
@@ -63,9 +63,32 @@ public sealed class BatchIngestTests : IDisposable
         Assert.Empty(_store.Commits);
         Assert.Empty(_acknowledged);
 
-        await Until(() => _acknowledged.Count == 2, advance: TimeSpan.FromMilliseconds(50));
+        await Until(() => _acknowledged.Count == 2, advance: TimeSpan.FromMilliseconds(10));
         Assert.Single(_store.Commits);
-        Assert.True(_time.GetUtcNow() - StoreFixtures.Start >= TimeSpan.FromMilliseconds(200), "committed before the flush time");
+        var waited = _time.GetUtcNow() - StoreFixtures.Start;
+        Assert.True(waited >= TimeSpan.FromMilliseconds(40) && waited < TimeSpan.FromSeconds(10), $"committed after {waited}");
+        ingest.Writer.Complete();
+        Assert.True(await run.WaitAsync(Bound, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_steady_trickle_is_committed_at_the_latest_flush_time_after_its_first_message()
+    {
+        var ingest = Ingest(batch: 100, flushMs: 200, idleMs: 50);
+        var run = ingest.RunAsync(TestContext.Current.CancellationToken);
+        var n = 0;
+        var deadline = DateTime.UtcNow + Bound;
+        while (_store.Commits.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no commit");
+            await ingest.Writer.WriteAsync(Alert(++n), TestContext.Current.CancellationToken);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            _time.Advance(TimeSpan.FromMilliseconds(30));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        // A message every 30 ms never leaves a 50 ms gap: the flush time (200 ms) ends the batch.
+        Assert.InRange(_store.Commits[0].Ids.Count, 6, 9);
         ingest.Writer.Complete();
         Assert.True(await run.WaitAsync(Bound, TestContext.Current.CancellationToken));
     }

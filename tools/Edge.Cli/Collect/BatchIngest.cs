@@ -4,31 +4,39 @@ using Edge.Uplink.Mqtt;
 
 namespace Edge.Cli.Collect;
 
-/// <summary>Turns received messages into store commits: up to <c>batchSize</c> messages, or what
-/// came within <c>flushAfter</c> of the first, in one transaction; then, and only then, their
-/// acknowledgements, in the order they arrived (MQTT 5 §4.6). A commit that fails is tried again
-/// with backoff and acknowledges nothing meanwhile: the broker keeps the messages, and stops
-/// sending once its in-flight window (our Receive Maximum) is full.</summary>
+/// <summary>Turns received messages into store commits: up to <c>batchSize</c> messages in one
+/// transaction, committed when the batch is full, when no message has come for <see cref="IdleGap"/>,
+/// or at the latest <c>flushAfter</c> after its first; then, and only then, their acknowledgements,
+/// in the order they arrived (MQTT 5 §4.6). The idle gap matters: a broker sends at most its window
+/// of unacknowledged messages (our Receive Maximum, or less: EMQX's max_inflight, RabbitMQ's
+/// prefetch, a mosquitto 2.0.11 whose quota went wrong) and then waits for acknowledgements that a
+/// batch waiting to fill would never send. A commit that fails is tried again with backoff and
+/// acknowledges nothing meanwhile: the broker keeps the messages.</summary>
 public sealed class BatchIngest
 {
     private readonly Channel<Delivery> _channel;
     private readonly IBatchStore _store;
     private readonly int _batchSize;
     private readonly TimeSpan _flushAfter;
+    private readonly TimeSpan _idleGap;
     private readonly TimeProvider _time;
     private readonly CollectCounters _counters;
     private readonly CollectLog _log;
     private readonly ReconnectBackoff _retry;
 
+    /// <summary>A pause in the arrivals this long commits the batch (default of <c>idleGap</c>).</summary>
+    public static readonly TimeSpan IdleGap = TimeSpan.FromMilliseconds(5);
+
     /// <param name="capacity">Messages held before the receiver waits (at least the broker's in-flight window).</param>
     public BatchIngest(IBatchStore store, int batchSize, TimeSpan flushAfter, int capacity, TimeProvider time,
-        CollectCounters counters, CollectLog log, ReconnectBackoff? retry = null)
+        CollectCounters counters, CollectLog log, ReconnectBackoff? retry = null, TimeSpan? idleGap = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(flushAfter, TimeSpan.Zero);
         _store = store;
         _batchSize = batchSize;
         _flushAfter = flushAfter;
+        _idleGap = idleGap ?? IdleGap;
         _time = time;
         _counters = counters;
         _log = log;
@@ -64,7 +72,7 @@ public sealed class BatchIngest
                         continue;
                     }
                     var left = _flushAfter - _time.GetElapsedTime(started);
-                    if (left <= TimeSpan.Zero || !await WaitForMoreAsync(reader, left, abandon).ConfigureAwait(false))
+                    if (left <= TimeSpan.Zero || !await WaitForMoreAsync(reader, left < _idleGap ? left : _idleGap, abandon).ConfigureAwait(false))
                         break;
                 }
                 await CommitAsync(batch, abandon).ConfigureAwait(false);
@@ -83,9 +91,9 @@ public sealed class BatchIngest
     }
 
     /// <summary>True when more messages can be read; false when the wait ran out or the writer is done.</summary>
-    private async Task<bool> WaitForMoreAsync(ChannelReader<Delivery> reader, TimeSpan left, CancellationToken abandon)
+    private async Task<bool> WaitForMoreAsync(ChannelReader<Delivery> reader, TimeSpan wait, CancellationToken abandon)
     {
-        using var timeout = new CancellationTokenSource(left, _time);
+        using var timeout = new CancellationTokenSource(wait, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, abandon);
         try
         {

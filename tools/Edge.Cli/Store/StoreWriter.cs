@@ -39,18 +39,18 @@ public sealed class StoreWriter : IDisposable
         ArgumentNullException.ThrowIfNull(batch);
         using var transaction = _connection.BeginTransaction();
         var inserted = InsertAlerts(transaction, batch.Alerts);
-        int fresh = 0, repeated = 0;
+        var fresh = 0;
+        var repeats = new List<IncomingAlert>();
         foreach (var alert in batch.Alerts)
         {
             // The first delivery of an id the insert took is new; any other updates the row.
             if (inserted.Remove(alert.Message.Id))
                 fresh++;
             else
-            {
-                UpdateAlert(transaction, alert);
-                repeated++;
-            }
+                repeats.Add(alert);
         }
+        UpdateAlerts(transaction, repeats);
+        var repeated = repeats.Count;
         UpsertAlertSensors(transaction, AlertsBySensor(batch.Alerts));
         foreach (var status in batch.Statuses)
             WriteStatus(transaction, status);
@@ -195,8 +195,13 @@ public sealed class StoreWriter : IDisposable
         }
     }
 
-    private void UpdateAlert(DbTransaction transaction, IncomingAlert alert) =>
-        Execute(transaction, $"""
+    /// <summary>Applies the repeated deliveries in their order. PostgreSQL gets them as one batch (one
+    /// round trip, executed in order, as a statement each was); SQLite, in process, one at a time.</summary>
+    private void UpdateAlerts(DbTransaction transaction, List<IncomingAlert> repeats)
+    {
+        if (repeats.Count == 0)
+            return;
+        var sql = $"""
             UPDATE alerts SET
                 payload = CASE WHEN @count > count THEN @payload ELSE payload END,
                 count = {_dialect.Greatest("count", "@count")},
@@ -205,9 +210,36 @@ public sealed class StoreWriter : IDisposable
                 updated_at = @received_at,
                 deliveries = deliveries + 1
             WHERE id = @id
-            """,
-            ("@id", alert.Message.Id), ("@count", alert.Message.Count), ("@payload", alert.Payload), ("@first_seen", alert.FirstSeenMs),
-            ("@last_seen", alert.LastSeenMs), ("@received_at", alert.ReceivedAtMs));
+            """;
+        if (!_connection.CanCreateBatch)
+        {
+            foreach (var alert in repeats)
+                Execute(transaction, sql, UpdateValues(alert));
+            return;
+        }
+        using var batch = _connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var alert in repeats)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in UpdateValues(alert))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        batch.ExecuteNonQuery();
+    }
+
+    private static (string Name, object? Value)[] UpdateValues(IncomingAlert alert) =>
+    [
+        ("@id", alert.Message.Id), ("@count", alert.Message.Count), ("@payload", alert.Payload), ("@first_seen", alert.FirstSeenMs),
+        ("@last_seen", alert.LastSeenMs), ("@received_at", alert.ReceivedAtMs),
+    ];
 
     /// <summary>Makes sure the sensor has a row (first heard now) without touching its other columns.</summary>
     private void TouchSensor(DbTransaction transaction, string agency, string sensor, long atMs) =>
