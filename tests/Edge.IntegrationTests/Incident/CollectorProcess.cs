@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edge.IntegrationTests.TestSupport;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,27 +13,17 @@ public sealed partial class CollectorProcess : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly OutputCapture _output;
 
     private CollectorProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = new OutputCapture(process);
     }
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "edgectl.dll");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _output.Text;
 
     public bool HasExited => _process.HasExited;
 
@@ -90,14 +81,6 @@ public sealed partial class CollectorProcess : IDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
     }
 
     [GeneratedRegex(@"collect: ([\d,]+) alerts stored, ([\d,]+) repeated, [\d,]+ statuses, [\d,]+ heartbeats, ([\d,]+) rejects")]

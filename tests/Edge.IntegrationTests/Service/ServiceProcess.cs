@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Edge.IntegrationTests.TestSupport;
 using System.Text;
 
 namespace Edge.IntegrationTests.Service;
@@ -8,27 +9,17 @@ namespace Edge.IntegrationTests.Service;
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly OutputCapture _output;
 
     private ServiceProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = new OutputCapture(process);
     }
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "edge-service.dll");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _output.Text;
 
     public bool HasExited => _process.HasExited;
 
@@ -82,13 +73,5 @@ public sealed class ServiceProcess : IDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
     }
 }
