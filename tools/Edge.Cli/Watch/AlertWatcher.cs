@@ -36,7 +36,17 @@ public sealed class AlertWatcher(BrokerOptions broker, string prefix, AlertFilte
                 }
                 await using (connection.ConfigureAwait(false))
                 {
-                    await connection.SubscribeAsync(filter.TopicFilters(prefix), MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await connection.SubscribeAsync(filter.TopicFilters(prefix), MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (LostWhileSubscribing(e, cancellationToken))
+                    {
+                        // The link went between CONNACK and SUBACK: that is a lost connection, not a refusal.
+                        output.Notice($"lost {broker.Endpoint} while subscribing ({e.Message}); reconnecting");
+                        connectedBefore = true;
+                        continue;
+                    }
                     if (connectedBefore)
                         output.Notice($"connected again to {broker.Endpoint}");
                     connectedBefore = true;
@@ -55,6 +65,10 @@ public sealed class AlertWatcher(BrokerOptions broker, string prefix, AlertFilte
             output.Finish();
         }
     }
+
+    private static bool LostWhileSubscribing(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && e is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or OperationCanceledException;
 
     public void Show(BrokerMessage message)
     {
