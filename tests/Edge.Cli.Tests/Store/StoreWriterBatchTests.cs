@@ -7,22 +7,16 @@ namespace Edge.Cli.Tests.Store;
 /// many at a time, the sending sensors upserted once per batch.</summary>
 public sealed class StoreWriterBatchTests : IDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("edge-store-batch-");
-    private readonly IncidentStore _store;
+    private readonly TempStore _temp = new();
 
-    public StoreWriterBatchTests() => _store = IncidentStore.Open(Path.Combine(_work.FullName, "incident.db"));
+    private IncidentStore Store => _temp.Store;
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void A_sensor_keeps_its_first_heard_and_its_latest_alert_time_whatever_the_order_of_batches()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         Write(writer, StoreFixtures.Alert("01J0000000000000000000000A", minutes: 10), StoreFixtures.Alert("01J0000000000000000000000B", minutes: 30),
             StoreFixtures.Alert("01J0000000000000000000000C", minutes: 20, sensor: "gw-2"));
         Write(writer, StoreFixtures.Alert("01J0000000000000000000000D", minutes: 5));
@@ -35,7 +29,7 @@ public sealed class StoreWriterBatchTests : IDisposable
     [Fact]
     public void Alerts_after_a_status_leave_the_status_columns_alone()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         var batch = new IncomingBatch();
         batch.Statuses.Add(StoreFixtures.Status("online", 1, version: "2.0.0"));
         writer.Write(batch);
@@ -47,7 +41,7 @@ public sealed class StoreWriterBatchTests : IDisposable
     [Fact]
     public void A_big_batch_with_repeats_inside_and_ids_stored_before_counts_each_id_once()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         Write(writer, StoreFixtures.Alert(Id(3)), StoreFixtures.Alert(Id(700)));
         var batch = new IncomingBatch();
         for (var i = 0; i < 1200; i++)
@@ -74,15 +68,5 @@ public sealed class StoreWriterBatchTests : IDisposable
         writer.Write(batch);
     }
 
-    private string Query(string sql)
-    {
-        using var connection = _store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        return string.Join("; ", rows);
-    }
+    private string Query(string sql) => _temp.Query(sql);
 }

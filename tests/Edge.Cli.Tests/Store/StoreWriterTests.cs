@@ -6,21 +6,16 @@ namespace Edge.Cli.Tests.Store;
 
 public sealed class StoreWriterTests : IDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("edge-store-");
-    private readonly IncidentStore _store;
+    private readonly TempStore _temp = new();
 
-    public StoreWriterTests() => _store = IncidentStore.Open(Path.Combine(_work.FullName, "incident.db"));
+    private IncidentStore Store => _temp.Store;
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _work.Delete(recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Duplicates_and_count_updates_of_one_alert_id_make_one_row_with_the_highest_count()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         var batch = new IncomingBatch();
         batch.Alerts.Add(StoreFixtures.Alert("01J0000000000000000000000A", count: 1));
         batch.Alerts.Add(StoreFixtures.Alert("01J0000000000000000000000A", count: 1));
@@ -40,7 +35,7 @@ public sealed class StoreWriterTests : IDisposable
     [Fact]
     public void Heartbeats_within_the_gap_extend_one_presence_interval_and_a_silence_starts_another()
     {
-        using var writer = new StoreWriter(_store, TimeSpan.FromMinutes(2.5));
+        using var writer = new StoreWriter(Store, TimeSpan.FromMinutes(2.5));
         var batch = new IncomingBatch();
         batch.Heartbeats.Add(StoreFixtures.Heartbeat(1, uptimeSeconds: 60));
         batch.Heartbeats.Add(StoreFixtures.Heartbeat(2, uptimeSeconds: 120));
@@ -57,7 +52,7 @@ public sealed class StoreWriterTests : IDisposable
     [Fact]
     public void An_older_status_never_overwrites_a_newer_one_and_offline_keeps_the_version()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         var batch = new IncomingBatch();
         batch.Statuses.Add(StoreFixtures.Status("online", 10, version: "2.1.0"));
         batch.Statuses.Add(StoreFixtures.Status("online", 5, version: "2.0.0"));
@@ -73,7 +68,7 @@ public sealed class StoreWriterTests : IDisposable
     [Fact]
     public void Rejects_are_kept_with_their_bytes_and_reason()
     {
-        using var writer = new StoreWriter(_store);
+        using var writer = new StoreWriter(Store);
         var batch = new IncomingBatch();
         batch.Rejects.Add(new RejectedMessage("edge/v1/town-a/gw-1/alert/phishing", "not JSON", [0xFF, 0x00, 0x7B], 1));
         writer.Write(batch);
@@ -83,24 +78,9 @@ public sealed class StoreWriterTests : IDisposable
     [Fact]
     public void Opening_again_migrates_nothing_twice()
     {
-        using var again = IncidentStore.Open(_store.Description);
+        using var again = IncidentStore.Open(Store.Description);
         Assert.Equal(StoreMigrations.All.Count.ToString(CultureInfo.InvariantCulture), Query("SELECT COUNT(*) FROM schema_migrations"));
     }
 
-    private string Query(string sql)
-    {
-        using var connection = _store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-                cells[i] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
-            rows.Add(string.Join(' ', cells));
-        }
-        return string.Join("; ", rows);
-    }
+    private string Query(string sql) => _temp.Query(sql);
 }
