@@ -62,7 +62,8 @@ public sealed class AlertWatcherTests
         await WaitAsync(async () => await broker.ClientCountAsync() == 1, "the watcher connected");
 
         await broker.DropConnectionsAsync();
-        await WaitAsync(() => output.Notices.Any(n => n.StartsWith("connected again", StringComparison.Ordinal)), "the watcher back");
+        await WaitAsync(() => output.Notices.Any(n => n.StartsWith("connected again", StringComparison.Ordinal)),
+            () => $"the watcher back; its notices: {string.Join(" | ", output.Notices)}; watcher {running.Status} {running.Exception?.InnerException?.Message}");
         using var sensor = await PublisherAsync(broker.Port);
         await PublishAsync(sensor, "edge/v1/town-a/gw-1/alert/cnc", WatchFixtures.Payload(WatchFixtures.Alert()));
         await WaitAsync(() => output.Alerts.Count == 1, "the alert after the reconnect");
@@ -84,16 +85,20 @@ public sealed class AlertWatcherTests
     private static Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string topic, byte[] payload) =>
         client.PublishAsync(new MqttApplicationMessage { Topic = topic, Payload = new ReadOnlySequence<byte>(payload), QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce }, Cancel);
 
-    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), what);
+    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), () => what);
+
+    private static Task WaitAsync(Func<bool> condition, Func<string> what) => WaitAsync(() => Task.FromResult(condition()), what);
+
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => WaitAsync(condition, () => what);
 
     /// <summary>Polls without blocking a thread (the suite runs in parallel on a loaded machine).</summary>
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitAsync(Func<Task<bool>> condition, Func<string> what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail("timed out waiting for " + what);
+                Assert.Fail("timed out waiting for " + what());
             await Task.Delay(20, Cancel);
         }
     }
