@@ -12,6 +12,14 @@ public sealed class CollectTopicsTests
         Assert.Equal(["$share/incident/edge/v1/+/+/alert/#", "$share/incident/edge/v1/+/+/heartbeat", "edge/v1/+/+/status"], topics.Filters);
     }
 
+    [Fact]
+    public void Without_shared_subscriptions_every_filter_is_plain()
+    {
+        var topics = new CollectTopics("edge/v1", "incident", shared: false);
+
+        Assert.Equal(["edge/v1/+/+/alert/#", "edge/v1/+/+/heartbeat", "edge/v1/+/+/status"], topics.Filters);
+    }
+
     [Theory]
     [InlineData("edge/v1/town-a/gw-1/alert/cnc", TopicKind.Alert, "cnc")]
     [InlineData("edge/v1/town-a/gw-1/status", TopicKind.Status, null)]

@@ -33,6 +33,9 @@ public sealed record CollectSettings
 
     public string Group { get; init; } = DefaultGroup;
 
+    /// <summary>Shared subscriptions for alerts and heartbeats; off for brokers without them.</summary>
+    public bool Shared { get; init; } = true;
+
     public string Prefix { get; init; } = Uplink.Topics.TopicLayout.DefaultPrefix;
 
     /// <summary>Null keeps alerts forever.</summary>

@@ -9,11 +9,14 @@ namespace Edge.Cli.Collect;
 /// subscribes to it plainly and stores it (the store keeps the newest status per sensor).</summary>
 public sealed class CollectTopics
 {
-    public CollectTopics(string prefix, string group)
+    /// <param name="shared">False for a broker without shared subscriptions (RabbitMQ's MQTT plugin):
+    /// every collector then gets every message, and the store's idempotence absorbs the duplicates.</param>
+    public CollectTopics(string prefix, string group, bool shared = true)
     {
         Prefix = prefix;
-        AlertFilter = $"$share/{group}/{prefix}/+/+/alert/#";
-        HeartbeatFilter = $"$share/{group}/{prefix}/+/+/heartbeat";
+        var share = shared ? $"$share/{group}/" : "";
+        AlertFilter = $"{share}{prefix}/+/+/alert/#";
+        HeartbeatFilter = $"{share}{prefix}/+/+/heartbeat";
         StatusFilter = $"{prefix}/+/+/status";
     }
 

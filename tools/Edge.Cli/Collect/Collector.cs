@@ -22,7 +22,7 @@ public sealed class Collector(CollectSettings settings, IncidentStore store, Col
         using var abandon = new CancellationTokenSource();
         using var background = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var started = time.GetTimestamp();
-        log.Line($"collect: {settings.Broker} as {settings.ClientId}, group {settings.Group}, store {store.Description}, " +
+        log.Line($"collect: {settings.Broker} as {settings.ClientId}, {(settings.Shared ? $"group {settings.Group}" : "no shared subscription")}, store {store.Description}, " +
             $"batches of {settings.BatchSize} or {settings.FlushAfter.TotalMilliseconds:N0} ms, " +
             (settings.RetentionDays is { } days ? $"alerts kept {days} days once reported" : "alerts kept forever"));
         var ingestTask = Task.Run(() => ingest.RunAsync(abandon.Token), CancellationToken.None);

@@ -39,7 +39,7 @@ public sealed class CollectorClient : IAsyncDisposable
     public CollectorClient(CollectSettings settings, ChannelWriter<Delivery> deliveries, CollectCounters counters, CollectLog log, TimeProvider time)
     {
         _settings = settings;
-        _topics = new CollectTopics(settings.Prefix, settings.Group);
+        _topics = new CollectTopics(settings.Prefix, settings.Group, settings.Shared);
         _parser = new IncomingParser(_topics);
         _deliveries = deliveries;
         _counters = counters;

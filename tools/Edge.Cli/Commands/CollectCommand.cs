@@ -25,6 +25,7 @@ internal static partial class CollectCommand
         {
             Description = $"SQLite file, or PostgreSQL connection string (Host=…;Database=…) or URI (postgresql://…); default {IncidentStore.DefaultFile}",
         };
+        var noShare = new Option<bool>("--no-share") { Description = "plain subscriptions, for a broker without shared ones (RabbitMQ): every collector stores every message, duplicates absorbed" };
         var group = new Option<string>("--group") { Description = "shared-subscription group: collectors of one group share the messages", DefaultValueFactory = _ => CollectSettings.DefaultGroup };
         var clientId = new Option<string?>("--client-id") { Description = "MQTT client id, stable across restarts (default edgectl-collect-{group}-{machine})" };
         var prefix = new Option<string>("--prefix") { Description = "topic prefix", DefaultValueFactory = _ => TopicLayout.DefaultPrefix };
@@ -39,7 +40,7 @@ internal static partial class CollectCommand
 
         var command = new Command("collect", "Store every sensor's alerts, status and heartbeats from the broker (shared subscription) in the incident store")
         {
-            broker, username, passwordFile, caFile, clientCert, clientKey, store, group, clientId, prefix, retentionDays, batch, flushMs,
+            broker, username, passwordFile, caFile, clientCert, clientKey, store, group, noShare, clientId, prefix, retentionDays, batch, flushMs,
         };
         command.Validators.Add(r =>
         {
@@ -82,6 +83,7 @@ internal static partial class CollectCommand
                 ClientKeyFile = parse.GetValue(clientKey)?.FullName,
                 Store = parse.GetValue(store),
                 Group = parse.GetRequiredValue(group),
+                Shared = !parse.GetValue(noShare),
                 ClientId = parse.GetValue(clientId) ?? CollectSettings.DefaultClientId(parse.GetRequiredValue(group), Environment.MachineName),
                 Prefix = parse.GetRequiredValue(prefix),
                 RetentionDays = parse.GetValue(retentionDays),
