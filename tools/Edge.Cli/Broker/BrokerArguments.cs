@@ -88,7 +88,7 @@ internal sealed class BrokerArguments
     /// <summary>The options given, or null when there is no <c>--broker</c>.</summary>
     public BrokerOptions? Read(ParseResult parse)
     {
-        var password = parse.GetValue(PasswordFile) is { } file ? FirstLine(file.FullName) : null;
+        var password = parse.GetValue(PasswordFile) is { } file ? Edge.Cli.Broker.PasswordFile.FirstLine(file.FullName) : null;
         return Read(parse.GetValue(Broker), parse.GetValue(Username), password, parse.GetValue(Ca), parse.GetValue(ClientCertificate), parse.GetValue(ClientKey));
     }
 
@@ -122,11 +122,5 @@ internal sealed class BrokerArguments
             ClientCertificateFile = certificate?.FullName,
             ClientKeyFile = key?.FullName,
         };
-    }
-
-    private static string FirstLine(string path)
-    {
-        using var reader = new StreamReader(path);
-        return reader.ReadLine() ?? "";
     }
 }

@@ -7,6 +7,8 @@ using Edge.Cli.Store;
 using Edge.Uplink.Mqtt;
 using Edge.Uplink.Topics;
 
+using Edge.Cli.Broker;
+
 namespace Edge.Cli.Commands;
 
 /// <summary><c>edgectl collect --broker mqtt[s]://host:port …</c>: the incident team's long-running
@@ -70,7 +72,7 @@ internal static partial class CollectCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var secret = parse.GetValue(passwordFile);
-            var password = secret is null ? null : FirstLine(secret.FullName);
+            var password = secret is null ? null : PasswordFile.FirstLine(secret.FullName);
             if (password is { Length: 0 })
                 return BundleArguments.UsageError(parse, $"--password-file {secret!.FullName}: the first line is empty");
             var settings = new CollectSettings
@@ -157,12 +159,6 @@ internal static partial class CollectCommand
         {
             return "the PostgreSQL connection string does not parse: " + e.Message;
         }
-    }
-
-    private static string FirstLine(string path)
-    {
-        using var reader = new StreamReader(path);
-        return reader.ReadLine() ?? "";
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]

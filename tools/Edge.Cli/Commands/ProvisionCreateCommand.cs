@@ -5,6 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 using Edge.Firmware.Provisioning;
 using Edge.Uplink.Commands.Signing;
 
+using Edge.Cli.Broker;
+
 namespace Edge.Cli.Commands;
 
 /// <summary><c>edgectl provision create</c>: issues the sensor's client certificate from the province's
@@ -77,7 +79,7 @@ internal static class ProvisionCreateCommand
                     ClientCertificate = issued?.CertificatePem,
                     ClientKey = issued?.KeyPem,
                     Username = parse.GetValue(username),
-                    Password = parse.GetValue(passwordFile) is { } passwordPath ? FirstLine(passwordPath.FullName) : null,
+                    Password = parse.GetValue(passwordFile) is { } passwordPath ? PasswordFile.FirstLine(passwordPath.FullName) : null,
                     BundleKeys = Texts(trustedBundles),
                     CommandKeys = Texts(trustedCommands),
                     Settings = extra,
@@ -143,12 +145,6 @@ internal static class ProvisionCreateCommand
         }
         error = "";
         return true;
-    }
-
-    private static string FirstLine(string path)
-    {
-        using var reader = new StreamReader(path);
-        return reader.ReadLine() ?? "";
     }
 
     private static void WriteSecretFile(string path, byte[] bytes)
