@@ -31,4 +31,7 @@ public sealed record Finding
     public string? DnsRcode { get; init; }
     public string? TlsSni { get; init; }
     public string? HttpHost { get; init; }
+
+    /// <summary>The sensor stopped what the finding is about (a sinkholed lookup, a dropped connection).</summary>
+    public bool Blocked { get; init; }
 }

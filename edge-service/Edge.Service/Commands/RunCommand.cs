@@ -17,10 +17,11 @@ internal static class RunCommand
         var speed = new Option<double?>("--speed") { Description = "with Realtime, play the file this many times faster (Edge:Capture:Speed)" };
         var filter = new Option<string?>("--filter", "-f") { Description = "BPF filter for live capture (Edge:Capture:Filter)" };
         var exitAtEnd = new Option<bool>("--exit-at-end") { Description = "stop once the file has been read and its alerts sent (Edge:Capture:ExitAtEndOfFile)" };
+        var events = new Option<string?>("--events") { Description = "write the event log here: every DNS message (captured or forwarded), TLS hello, HTTP request, flow and alert, one JSON object per line" };
         var state = new Option<string?>("--state") { Description = "state folder: outbox, acknowledgements, received intel (Edge:Sensor:StateDirectory)" };
         var command = new Command("run", "Run the sensor: capture, detection, outbox and uplink, LEDs, status page; stops on SIGTERM or Ctrl+C")
         {
-            config, iface, file, pace, speed, filter, exitAtEnd, state,
+            config, iface, file, pace, speed, filter, exitAtEnd, state, events,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,7 @@ internal static class RunCommand
                 Console.Error.WriteLine($"edge-service run: bad configuration: {e.Message}");
                 return 2;
             }
-            return SensorHost.Run(settings, new RunOptions(parse.GetValue(config)));
+            return SensorHost.Run(settings, new RunOptions(parse.GetValue(config), parse.GetValue(events)));
         });
         return command;
     }

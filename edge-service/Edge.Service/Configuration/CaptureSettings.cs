@@ -1,9 +1,13 @@
 namespace Edge.Service.Configuration;
 
 /// <summary>The <c>Edge:Capture</c> section: where <c>edge-service run</c> reads frames. A live
-/// <c>Interface</c> wins; else <c>File</c>; with neither, the bundled sample capture.</summary>
+/// <c>Interface</c> wins; else <c>File</c>; with neither, the bundled sample capture; with <c>Enabled</c> false, none.</summary>
 public sealed class CaptureSettings
 {
+    /// <summary>False for a sensor that only forwards DNS (no mirror port): nothing is captured, the
+    /// forwarder's traffic still reaches the detectors.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>A network interface to capture from live (the mirror/SPAN port), e.g. <c>eth1</c>.</summary>
     public string Interface { get; set; } = "";
 

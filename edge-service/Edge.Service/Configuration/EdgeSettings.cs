@@ -31,6 +31,9 @@ public sealed class EdgeSettings
 
     public CaptureSettings Capture { get; set; } = new();
 
+    /// <summary>The DNS forwarder with its sinkhole; off unless enabled.</summary>
+    public DnsSettings Dns { get; set; } = new();
+
     public HardwareSettings Hardware { get; set; } = new();
 
     public StatusPageSettings StatusPage { get; set; } = new();

@@ -28,6 +28,7 @@ internal static partial class EdgeSettingsValidator
         Section($"{root}:Commands", settings.Commands.Validate);
         KeyMap($"{root}:Commands:TrustedKeys", settings.Commands.TrustedKeys);
         Section($"{root}:Capture", settings.Capture.Validate);
+        Section($"{root}:Dns", settings.Dns.Validate);
         Section($"{root}:Hardware", settings.Hardware.Validate);
         Section($"{root}:Hardware:Watchdog", settings.Hardware.Watchdog.Validate);
         Section($"{root}:Hardware:Thermal", settings.Hardware.Thermal.Validate);

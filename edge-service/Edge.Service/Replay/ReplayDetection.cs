@@ -1,5 +1,6 @@
 using Edge.Detect.Alerts;
 using Edge.Detect.Detectors;
+using Edge.Detect.Findings;
 using Edge.Detect.Intel;
 using Edge.Detect.Suppressions;
 using Edge.Service.Configuration;
@@ -9,11 +10,13 @@ namespace Edge.Service.Replay;
 /// <summary>Detection for a replay: intel from the given lists (else those of the settings, else the
 /// bundled sample lists), every detector with the thresholds of the settings, and the alert pipeline
 /// feeding <paramref name="alerts"/> (asking <paramref name="evidence"/>, when given, to keep each new
-/// alert's packets). The live sensor (<c>run</c>) uses it too, with <c>reproducible: false</c>.</summary>
+/// alert's packets). The live sensor (<c>run</c>) uses it too, with <c>reproducible: false</c>, and
+/// <paramref name="findings"/> to mark what its DNS forwarder blocked.</summary>
 public sealed class ReplayDetection
 {
     public ReplayDetection(IReadOnlyList<string> intelPaths, IAlertSink alerts, IReadOnlyList<string>? suppressionFiles = null,
-        EdgeSettings? settings = null, IAlertEvidence? evidence = null, bool reproducible = true)
+        EdgeSettings? settings = null, IAlertEvidence? evidence = null, bool reproducible = true,
+        Func<IFindingSink, IFindingSink>? findings = null)
     {
         settings ??= new EdgeSettings();
         var suppressions = new List<Suppression>();
@@ -41,7 +44,7 @@ public sealed class ReplayDetection
         };
         IntelPaths = paths;
         Intel = new IntelHolder(snapshot);
-        Engine = new DetectionEngine(Intel, options, Pipeline);
+        Engine = new DetectionEngine(Intel, options, findings is null ? Pipeline : findings(Pipeline));
     }
 
     private const ulong ReplaySeed = 0x9E3779B97F4A7C15;

@@ -6,8 +6,11 @@ namespace Edge.Service.Run;
 /// <summary>The capture thread: frames from the source into the engine, and on quiet moments the
 /// time-driven work that packets would otherwise trigger (idle flows ending, evidence captures
 /// closing). Only this thread touches the engine. <paramref name="speed"/> is how much faster than
-/// recorded a file plays, so quiet wall time counts that much capture time.</summary>
-public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<long>? housekeeping, TimeProvider time, double speed = 1)
+/// recorded a file plays, so quiet wall time counts that much capture time. <paramref name="between"/>
+/// runs after every read, frame or not: messages from elsewhere (the DNS forwarder) reach the engine's
+/// observers there, on this thread.</summary>
+public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<long>? housekeeping, TimeProvider time, double speed = 1,
+    Action? between = null)
 {
     private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromSeconds(1);
 
@@ -38,10 +41,12 @@ public sealed class CaptureLoop(IFrameSource source, WatchEngine engine, Action<
                     engine.Process(source.LinkType, frame.TimestampMicros, frame.Data, frame.WireLength);
                     _lastFrameMicros = frame.TimestampMicros;
                     _lastFrameAt = now;
+                    between?.Invoke();
                     continue;
                 }
                 if (outcome == CaptureRead.End)
                     break;
+                between?.Invoke();
                 Housekeep(now);
             }
         }

@@ -1,6 +1,8 @@
 using Edge.Detect.Alerts;
 using Edge.Service.Capture;
 using Edge.Service.Configuration;
+using Edge.Service.Dns;
+using Edge.Service.EventLog;
 using Edge.Service.Firmware;
 using Edge.Service.Replay;
 using Edge.Service.Status;
@@ -22,10 +24,16 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private static readonly TimeSpan DrainAtEnd = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DrainAtStop = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan EventLogFlushEvery = TimeSpan.FromSeconds(1);
+    private const int MaxForwardedPerRead = 256;
 
     private readonly ILogger _log = loggerFactory.CreateLogger("Edge.Pipeline");
     private ReplayDetection? _detection;
     private ReplayEvidence? _evidence;
+    private EventLogWriter? _events;
+    private long _eventsFlushedAt;
+    private ForwarderTraffic? _traffic;
+    private ForwarderHost? _forwarder;
     private IFrameSource? _source;
     private WatchEngine? _engine;
     private CaptureLoop? _loop;
@@ -45,7 +53,11 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
 
     public CaptureLoop? Loop => _loop;
 
-    public bool Live => settings.Capture.Interface.Length > 0;
+    /// <summary>A source that runs until stopped (an interface, or no capture at all), not a file that ends.</summary>
+    public bool Live => settings.Capture.Interface.Length > 0 || !settings.Capture.Enabled;
+
+    /// <summary>The DNS forwarder, when <c>Edge:Dns:Enabled</c>; null otherwise and before the start.</summary>
+    public ForwarderHost? Forwarder => _forwarder;
 
     /// <summary>True once the capture thread runs.</summary>
     public bool Running => Volatile.Read(ref _thread) is not null;
@@ -74,15 +86,20 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         var state = StatePaths.Resolve(settings.Sensor.StateDirectory);
         _evidence = settings.Evidence.Directory.Length > 0 ? new ReplayEvidence(settings.Evidence) : null;
         var late = new LateAlertSink();
-        _detection = new ReplayDetection([], new AlertFanOut(Recent, late), settings: settings, evidence: _evidence?.Recorder,
-            reproducible: false);
+        _events = run.EventsFile is null ? null : new EventLogWriter(File.Create(run.EventsFile), ownsOutput: true);
+        IAlertSink alerts = _events is null ? new AlertFanOut(Recent, late) : new AlertFanOut(Recent, late, _events);
+        _traffic = settings.Dns.Enabled ? new ForwarderTraffic() : null;
+        var traffic = _traffic;
+        _detection = new ReplayDetection([], alerts, settings: settings, evidence: _evidence?.Recorder, reproducible: false,
+            findings: traffic is null ? null : sink => new BlockedLookupSink(sink, traffic));
         if (_detection.IntelReport is { BadLines: > 0 } or { Complete: false })
             RunLog.IntelProblems(_log, _detection.IntelReport.BadLines, _detection.IntelReport.Warnings.Count);
         // The source first: a wrong interface or filter stops the start before the outbox and broker open.
-        _source = CaptureSources.Open(settings.Capture, RunOptions.BundledSample, time);
-        _engine = new WatchEngine(new WatchOptions(), Observer());
+        _source = CaptureSources.Open(settings.Capture, RunOptions.BundledSample, time, _traffic?.Arrived);
+        var observer = Observer();
+        _engine = new WatchEngine(new WatchOptions(), observer);
         var speed = !Live && settings.Capture.Pace == CapturePace.Realtime ? settings.Capture.Speed : 1;
-        _loop = new CaptureLoop(_source, _engine, Housekeep, time, speed);
+        _loop = new CaptureLoop(_source, _engine, Housekeep, time, speed, () => BetweenFrames(observer));
         var uplink = await ServiceUplink.StartAsync(new ServiceUplinkSetup(settings, run.ConfigFile, state, _detection.Intel,
             _detection.IntelPaths, null, Figures, loggerFactory, time)
         {
@@ -93,6 +110,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
         ReportRollback(uplink);
+        if (traffic is not null)
+            _forwarder = ForwarderHost.Start(settings.Dns, _detection.Intel, traffic, time, loggerFactory);
         RunLog.Watching(_log, _source.Description,
             uplink.Embedded is null ? uplink.Broker.ToString() : $"{uplink.Embedded.Url} (embedded broker)", state.Root);
         // Frames flow once every part has started, so the end of a short file cannot stop a host still starting.
@@ -209,14 +228,36 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
             Live, counters.KernelDrops, counters.InterfaceDrops, State?.Invoke());
     }
 
-    private IWatchObserver Observer() => _evidence is null
-        ? _detection!.Engine
-        : new CompositeWatchObserver([_evidence.Recorder, _detection!.Engine]);
+    private IWatchObserver Observer()
+    {
+        var observers = new List<IWatchObserver>(3);
+        if (_evidence is not null)
+            observers.Add(_evidence.Recorder);
+        observers.Add(_detection!.Engine);
+        if (_events is not null)
+            observers.Add(_events);
+        return observers.Count == 1 ? observers[0] : new CompositeWatchObserver([.. observers]);
+    }
+
+    /// <summary>On the capture thread after every read: the forwarder's exchanges reach the same
+    /// observers as captured packets; the event log reaches its file at least once a second.</summary>
+    private void BetweenFrames(IWatchObserver observer)
+    {
+        _traffic?.Drain(observer, MaxForwardedPerRead);
+        if (_events is not null && time.GetElapsedTime(_eventsFlushedAt) >= EventLogFlushEvery)
+        {
+            _eventsFlushedAt = time.GetTimestamp();
+            _events.Flush();
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
+        // Clients stop getting answers first, so nothing new is asked of the detectors while they finish.
+        if (Interlocked.Exchange(ref _forwarder, null) is { } forwarder)
+            await forwarder.DisposeAsync().ConfigureAwait(false);
         _source?.Stop();
         var thread = Volatile.Read(ref _thread);
         var joined = thread is null || thread.Join(JoinLimit);
@@ -226,7 +267,11 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
             FlushOnce();
         // A thread still inside the source or the recorder keeps them: disposing under it would crash.
         if (joined)
+        {
             _evidence?.Finish();
+            _events?.Dispose();
+            _traffic?.Dispose();
+        }
         if (Uplink is { } uplink && DrainedAtEnd is null)
         {
             try

@@ -11,7 +11,7 @@ namespace Edge.Service.Tests.Configuration;
 
 public class EdgeConfigurationTests
 {
-    private static EdgeSettings Bind(params (string Key, string Value)[] values)
+    internal static EdgeSettings Bind(params (string Key, string Value)[] values)
     {
         var data = new Dictionary<string, string?>();
         foreach (var (key, value) in values)
@@ -20,7 +20,7 @@ public class EdgeConfigurationTests
         return EdgeConfiguration.Bind(root.GetSection(EdgeConfiguration.Section));
     }
 
-    private static string Refused(params (string Key, string Value)[] values) =>
+    internal static string Refused(params (string Key, string Value)[] values) =>
         Assert.Throws<ConfigurationException>(() => Bind(values)).Key;
 
     [Fact]
