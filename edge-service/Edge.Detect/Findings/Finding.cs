@@ -31,4 +31,6 @@ public sealed record Finding
     public string? DnsRcode { get; init; }
     public string? TlsSni { get; init; }
     public string? HttpHost { get; init; }
+    /// <summary>The sensor stopped this (a gateway drop, a sinkholed name), not only saw it.</summary>
+    public bool Blocked { get; init; }
 }

@@ -30,6 +30,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private WatchEngine? _engine;
     private CaptureLoop? _loop;
     private ServiceUplink? _uplink;
+    private Edge.Service.Blocking.GatewayBlocking? _blocking;
     private Thread? _thread;
     private int _stopped;
     private int _flushed;
@@ -62,6 +63,9 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
 
     public WatchEngine? Engine => _engine;
 
+    /// <summary>Gateway blocking's counters; null in monitor mode.</summary>
+    public Edge.Service.Blocking.BlockingCounters? Blocking => _blocking?.Counters;
+
     /// <summary>The LED state for the heartbeat, given by the front panel.</summary>
     public Func<string>? State { get; set; }
 
@@ -92,6 +96,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
+        _blocking = Edge.Service.Blocking.GatewayBlocking.Start(settings.Blocking, _detection.Intel, new AlertFanOut(Recent, late), settings.Alerts, loggerFactory);
         ReportRollback(uplink);
         RunLog.Watching(_log, _source.Description,
             uplink.Embedded is null ? uplink.Broker.ToString() : $"{uplink.Embedded.Url} (embedded broker)", state.Root);
@@ -227,6 +232,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         // A thread still inside the source or the recorder keeps them: disposing under it would crash.
         if (joined)
             _evidence?.Finish();
+        _blocking?.Dispose();
         if (Uplink is { } uplink && DrainedAtEnd is null)
         {
             try

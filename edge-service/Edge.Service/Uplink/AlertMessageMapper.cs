@@ -41,8 +41,7 @@ public sealed class AlertMessageMapper(TopicLayout topics, TimeProvider time)
             Tls = f.TlsSni is null ? null : new AlertTlsContext(f.TlsSni, null, null),
             Http = f.HttpHost is null ? null : new AlertHttpContext(f.HttpHost),
             Intel = f.IntelList is null ? null : new AlertIntelContext(f.IntelList, f.IntelSource),
-            // Nothing blocks yet: the sensor watches a mirror port or forwards DNS unchanged.
-            Blocked = false,
+            Blocked = f.Blocked,
             Evidence = f.Evidence,
             EvidenceFile = alert.EvidenceFile,
         };
