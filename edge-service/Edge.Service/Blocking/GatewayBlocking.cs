@@ -34,7 +34,8 @@ public sealed class GatewayBlocking : IDisposable
         var blocker = new NftBlocker(settings, nft ?? new NftProcessRunner(settings.Nft), log);
         blocker.Start(intel);
         var alerts = new AlertPipeline(alertOptions, sink);
-        var reader = NflogReader.Open(settings.LogGroup, new BlockedAttemptDetector(intel, settings, alerts, blocker.Counters), out var error);
+        var reader = NflogReader.Open(settings.LogGroup, new BlockedAttemptDetector(intel, settings, alerts, blocker.Counters),
+            why => BlockingLog.NflogUnavailable(log, settings.LogGroup, why), out var error);
         if (reader is null)
             BlockingLog.NflogUnavailable(log, settings.LogGroup, error ?? "unknown error");
         return new GatewayBlocking(blocker, alerts, reader);

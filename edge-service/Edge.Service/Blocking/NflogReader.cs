@@ -5,8 +5,8 @@ namespace Edge.Service.Blocking;
 
 /// <summary>Reads one NFLOG group through libpcap (device <c>nflog:GROUP</c>, link type 239) on its
 /// own thread and hands each frame to the <see cref="BlockedAttemptDetector"/>. SharpPcap lists only
-/// the bare <c>nflog</c> device, so the handle is made with <c>pcap_create</c> directly; reads are
-/// non-blocking behind a poll of the handle's descriptor, so <see cref="Dispose"/> ends the thread
+/// the bare <c>nflog</c> device, so the handle is made with <c>pcap_create</c> directly; each read
+/// follows a poll of the handle's descriptor (100 ms), so <see cref="Dispose"/> ends the thread
 /// within 200 ms.</summary>
 internal sealed unsafe class NflogReader : IDisposable
 {
@@ -17,7 +17,6 @@ internal sealed unsafe class NflogReader : IDisposable
     private static readonly delegate* unmanaged<byte*, byte*, nint> s_create = (delegate* unmanaged<byte*, byte*, nint>)Export("pcap_create");
     private static readonly delegate* unmanaged<nint, int, int> s_setSnaplen = (delegate* unmanaged<nint, int, int>)Export("pcap_set_snaplen");
     private static readonly delegate* unmanaged<nint, int> s_activate = (delegate* unmanaged<nint, int>)Export("pcap_activate");
-    private static readonly delegate* unmanaged<nint, int, byte*, int> s_setNonBlock = (delegate* unmanaged<nint, int, byte*, int>)Export("pcap_setnonblock");
     private static readonly delegate* unmanaged<nint, int> s_selectableFd = (delegate* unmanaged<nint, int>)Export("pcap_get_selectable_fd");
     private static readonly delegate* unmanaged<nint, nint*, nint*, int> s_nextEx = (delegate* unmanaged<nint, nint*, nint*, int>)Export("pcap_next_ex");
     private static readonly delegate* unmanaged<nint, byte*> s_error = (delegate* unmanaged<nint, byte*>)Export("pcap_geterr");
@@ -27,10 +26,12 @@ internal sealed unsafe class NflogReader : IDisposable
     private readonly int _fd;
     private readonly BlockedAttemptDetector _detector;
     private readonly Thread _thread;
+    private readonly Action<string> _failed;
     private volatile bool _stop;
 
-    private NflogReader(nint handle, int fd, BlockedAttemptDetector detector)
+    private NflogReader(nint handle, int fd, BlockedAttemptDetector detector, Action<string> failed)
     {
+        _failed = failed;
         _handle = handle;
         _fd = fd;
         _detector = detector;
@@ -41,9 +42,9 @@ internal sealed unsafe class NflogReader : IDisposable
 
     /// <summary>Opens the group and starts reading; null with <paramref name="error"/> when libpcap
     /// is missing or refuses (no CAP_NET_ADMIN, a kernel without nfnetlink_log).</summary>
-    public static NflogReader? Open(int group, BlockedAttemptDetector detector, out string? error)
+    public static NflogReader? Open(int group, BlockedAttemptDetector detector, Action<string> failed, out string? error)
     {
-        if (s_create == null || s_nextEx == null || s_selectableFd == null || s_setNonBlock == null)
+        if (s_create == null || s_nextEx == null || s_selectableFd == null)
         {
             error = "libpcap is not installed";
             return null;
@@ -59,14 +60,14 @@ internal sealed unsafe class NflogReader : IDisposable
             return null;
         }
         s_setSnaplen(handle, 256);
-        if (s_activate(handle) < 0 || s_setNonBlock(handle, 1, errors) < 0)
+        if (s_activate(handle) < 0)
         {
             error = Marshal.PtrToStringUTF8((nint)s_error(handle));
             s_close(handle);
             return null;
         }
         error = null;
-        var reader = new NflogReader(handle, s_selectableFd(handle), detector);
+        var reader = new NflogReader(handle, s_selectableFd(handle), detector, failed);
         reader._thread.Start();
         return reader;
     }
@@ -75,6 +76,10 @@ internal sealed unsafe class NflogReader : IDisposable
     {
         while (!_stop)
         {
+            // libpcap's netfilter reader treats EAGAIN of a non-blocking handle as an error, so the
+            // handle blocks and is read only once poll says a message is there.
+            if (PacketSocket.Wait(_fd, PollMilliseconds) != SocketWait.Readable)
+                continue;
             nint header = 0;
             nint data = 0;
             var status = s_nextEx(_handle, &header, &data);
@@ -86,10 +91,10 @@ internal sealed unsafe class NflogReader : IDisposable
             }
             if (status < 0)
             {
-                Error = Marshal.PtrToStringUTF8((nint)s_error(_handle));
+                Error = Marshal.PtrToStringUTF8((nint)s_error(_handle)) ?? "read failed";
+                _failed(Error);
                 return;
             }
-            PacketSocket.Wait(_fd, PollMilliseconds);
         }
     }
 
