@@ -9,8 +9,9 @@ namespace Edge.Resolve.Cache;
 /// throughput. Arrays grow by doubling as entries arrive; nothing is sized for the budget up front.</summary>
 internal sealed class CacheShard
 {
-    /// <summary>Charged per entry beside its data: the entry struct, two table slots, the array's header.</summary>
-    public const int EntryOverhead = 80;
+    /// <summary>Charged per entry beside its rounded data: the array header (24), the entry struct (40)
+    /// in an array up to half empty, and table slots at a load of 1/4 to 1/2: the worst case.</summary>
+    public const int EntryOverhead = 120;
 
     private const int MaxSpareLength = 4096;
 
