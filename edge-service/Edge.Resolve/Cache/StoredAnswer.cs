@@ -12,7 +12,7 @@ internal static class StoredAnswer
 {
     /// <summary>False when the answer cannot be used for the query: malformed, not a response, another
     /// opcode, not exactly the query's question (names compared without case), an extended RCODE,
-    /// or an OPT record that is not the last record (removing it would move what follows).</summary>
+    /// an OPT record outside the additional section or not the last record (removing it would move what follows).</summary>
     public static bool TryNormalize(ReadOnlySpan<byte> answer, in DnsQuery query, in CacheSettings settings,
         Span<byte> destination, Span<ushort> ttlOffsets, out int length, out int ttlCount, out uint cacheTtl)
     {
@@ -38,6 +38,9 @@ internal static class StoredAnswer
             var recordEnd = record.DataOffset + record.Data.Length;
             if (record.Type == DnsType.OPT)
             {
+                // RFC 6891 §6.1.1: OPT belongs in the additional section only.
+                if (record.Section != DnsSection.Additional)
+                    return false;
                 optStart = record.NameOffset;
                 end = recordEnd;
                 continue;
