@@ -53,6 +53,8 @@ internal sealed class CacheShard
                 return false;
             }
             var answer = entry.Answer;
+            if (answer.Length > response.Length)
+                return false;
             answer.CopyTo(response);
             length = answer.Length;
             var ageMs = nowMs - entry.StoredMs;

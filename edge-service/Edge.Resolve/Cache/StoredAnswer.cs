@@ -64,6 +64,10 @@ internal static class StoredAnswer
         BinaryPrimitives.WriteUInt16BigEndian(destination, 0);
         if (optStart >= 0)
             BinaryPrimitives.WriteUInt16BigEndian(destination[10..], (ushort)(message.AdditionalCount - 1));
+        // A compression pointer may name octets that were only in the OPT record or trailing
+        // garbage (found by the fuzzer); what is kept must stand on its own.
+        if (DnsMessageReader.TryParse(destination[..length], out _, out _) != ParseStatus.Done)
+            return false;
         cacheTtl = CacheTtl(message, settings, positiveTtl, sawSoa, Math.Min(negativeTtl, positiveTtl));
         return true;
     }

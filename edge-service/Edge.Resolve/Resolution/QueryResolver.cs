@@ -15,6 +15,9 @@ public sealed class QueryResolver : IQueryResolver
     private const int MaxRecords = 512;
     private const uint AnyTtl = 3600;
 
+    /// <summary>The contract promises 65,535; below this nothing is written, so no input can overrun.</summary>
+    private const int MinResponseBuffer = 512;
+
     private readonly QueryPolicy _policy;
     private readonly PolicyAnswer _policyAnswer;
     private readonly AnswerCache _cache;
@@ -56,7 +59,7 @@ public sealed class QueryResolver : IQueryResolver
         length = 0;
         Span<byte> name = stackalloc byte[DnsQueryReader.NameBufferLength];
         var outcome = DnsQueryReader.Read(query, name, out var q);
-        if (outcome == QueryOutcome.Drop)
+        if (outcome == QueryOutcome.Drop || response.Length < MinResponseBuffer)
         {
             Counters.Drop();
             return QueryVerdict.Dropped;
@@ -107,7 +110,7 @@ public sealed class QueryResolver : IQueryResolver
     public int Complete(ReadOnlySpan<byte> query, ReadOnlySpan<byte> upstreamAnswer, DnsTransport transport, Span<byte> response)
     {
         Span<byte> name = stackalloc byte[DnsQueryReader.NameBufferLength];
-        if (DnsQueryReader.Read(query, name, out var q) != QueryOutcome.Ok || response.Length < upstreamAnswer.Length)
+        if (DnsQueryReader.Read(query, name, out var q) != QueryOutcome.Ok || response.Length < Math.Max(MinResponseBuffer, upstreamAnswer.Length))
             return 0;
         Span<ushort> ttlOffsets = stackalloc ushort[MaxRecords];
         if (!StoredAnswer.TryNormalize(upstreamAnswer, q, _cache.Settings, response, ttlOffsets, out var length, out var ttlCount, out var cacheTtl))
@@ -128,7 +131,7 @@ public sealed class QueryResolver : IQueryResolver
     public int Fail(ReadOnlySpan<byte> query, Span<byte> response)
     {
         Span<byte> name = stackalloc byte[DnsQueryReader.NameBufferLength];
-        if (DnsQueryReader.Read(query, name, out var q) == QueryOutcome.Drop)
+        if (DnsQueryReader.Read(query, name, out var q) == QueryOutcome.Drop || response.Length < MinResponseBuffer)
             return 0;
         Counters.Failed();
         var limit = Math.Min(ClientLimit.Of(q, DnsTransport.Udp, _maxUdpResponse), response.Length);

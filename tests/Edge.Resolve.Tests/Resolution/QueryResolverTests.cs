@@ -202,6 +202,21 @@ public class QueryResolverTests
     }
 
     [Fact]
+    public void An_answer_whose_pointer_reaches_into_its_opt_record_is_unusable()
+    {
+        // Found by the fuzzer: the A record's owner points into the question's type octets and
+        // its labels run on into the OPT record's options; without the OPT the name runs off the end.
+        var query = Convert.FromHexString("D4CD01000001000000000001096D6963726F736F667403636F6D00000100010000291000000000000000");
+        var answer = Convert.FromHexString(
+            "D4CD85800001000100000001096D6963726F736F667403636F6D0000010001C01C000100010000012C0004C000025D"
+            + "00002904D000000000" + "0004" + "000A0000");
+        Assert.True(Edge.Watch.Dns.DnsMessageReader.TryParse(answer, out _, out _) == Edge.Watch.Decoding.ParseStatus.Done);
+        var resolver = Resolvers.Create();
+        Assert.Empty(resolver.Complete(query, answer));
+        Assert.Equal(QueryVerdict.NeedsUpstream, resolver.Ask(query).Verdict);
+    }
+
+    [Fact]
     public void Fail_writes_servfail_with_the_question()
     {
         var resolver = Resolvers.Create();
