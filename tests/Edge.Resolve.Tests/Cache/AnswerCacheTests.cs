@@ -267,7 +267,7 @@ public class AnswerCacheTests
         var idle = Resolvers.Create(shards: 16);
         var idleBytes = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(idleBytes < 1024 * 1024, $"an idle resolver allocated {idleBytes} bytes");
-        TestContext.Current.SendDiagnosticMessage($"idle resolver: {idleBytes} bytes allocated");
+        TestContext.Current.TestOutputHelper?.WriteLine($"idle resolver: {idleBytes} bytes allocated");
 
         var queries = Enumerable.Range(0, 10_000).Select(i => Query.Build($"www.site-{i}.example.com")).ToArray();
         var answers = queries.Select(q => Answer.Build(q, answers: [Answer.A("192.0.2.1", 3600)])).ToArray();
@@ -279,10 +279,41 @@ public class AnswerCacheTests
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)queries.Length;
         var perEntry = (GC.GetTotalMemory(forceFullCollection: true) - live) / (double)queries.Length;
         var charged = idle.Counters.CacheBytes / (double)idle.Counters.CacheEntries;
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"A answer of {answers[0].Length} bytes: {perEntry:F0} bytes live per entry ({allocated:F0} allocated), {charged:F0} charged");
         Assert.True(perEntry < 300, $"{perEntry} bytes per entry");
         Assert.True(charged >= perEntry * 0.9, $"charged {charged} for {perEntry} live");
         GC.KeepAlive(idle);
+    }
+
+    [Fact]
+    public async Task Many_threads_reading_and_writing_a_small_cache_always_get_the_right_answer()
+    {
+        // A budget of a few hundred entries, so threads evict each other's entries all along.
+        var resolver = Resolvers.Create(new ResolverOptions { CacheBytes = 64 * 1024 }, time: _clock, shards: 4);
+        var token = TestContext.Current.CancellationToken;
+        var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            var random = new Random(t);
+            var response = new byte[65535];
+            for (var i = 0; i < 50_000; i++)
+            {
+                var n = random.Next(2000);
+                var query = Query.Build($"n{n}.example", id: (ushort)i);
+                var verdict = resolver.Decide(query, Resolvers.Client, DnsTransport.Udp, response, out var length);
+                if (verdict == QueryVerdict.NeedsUpstream)
+                {
+                    var answer = Answer.Build(query, answers: [Answer.A($"10.{n >> 8}.{n & 255}.1", 3600)]);
+                    length = resolver.Complete(query, answer, DnsTransport.Udp, response);
+                }
+                var decoded = Decoded.Of(response.AsSpan(0, length));
+                Assert.Equal((ushort)i, decoded.Id);
+                Assert.Equal(new byte[] { 10, (byte)(n >> 8), (byte)(n & 255), 1 }, Assert.Single(decoded.Answers).Data);
+            }
+        }, token)).ToArray();
+        await Task.WhenAll(tasks);
+        Assert.True(resolver.Counters.CacheEvictions > 1000);
+        Assert.True(resolver.Counters.AnsweredFromCache > 1000);
+        Assert.Equal(resolver.Cache.Count, resolver.Counters.CacheEntries);
     }
 }
