@@ -12,6 +12,8 @@ internal static class ScopedMatch
     public static bool TryMatch(IntelSnapshot snapshot, ReadOnlySpan<byte> name, out DomainMatch match)
     {
         match = default;
+        if (ReferenceEquals(snapshot, IntelSnapshot.Empty))
+            return false;
         var offset = 0;
         // At most one lookup per label (a name has at most 127).
         for (var guard = 0; guard < 128 && offset < name.Length; guard++)

@@ -243,4 +243,34 @@ public class QueryResolverTests
         Assert.Equal(1, resolver.Counters.AnsweredFromCache);
         Assert.Equal(2, resolver.Counters.Queries);
     }
+
+    [Fact]
+    public void Decide_allocates_nothing_on_any_path()
+    {
+        var intel = Resolvers.Snapshot(("evil.example", Phishing),
+            ("local.example", new IntelList("z", "rpz", IntelAction.LocalData, localData: [IPAddress.Parse("192.0.2.1")])),
+            ("drop.example", new IntelList("z", "rpz", IntelAction.Drop)));
+        var allow = Resolvers.Snapshot(("ok.evil.example", new IntelList("allow", IntelCategories.Benign)));
+        var options = new ResolverOptions { ClientExceptions = [new ClientException { Clients = ["10.0.0.0/8"], Names = ["x.evil.example"] }] };
+        var resolver = Resolvers.Create(options, intel: intel, allow: allow);
+        var cached = Query.Build("cached.example", edns: new Edns());
+        resolver.Complete(cached, Answer.Build(cached, answers: [Answer.A("192.0.2.1", 300)]));
+        byte[][] queries =
+        [
+            cached, Query.Build("cached.example"), Query.Build("www.evil.example"), Query.Build("x.evil.example"),
+            Query.Build("ok.evil.example"), Query.Build("local.example"), Query.Build("drop.example"),
+            Query.Build("upstream.example"), Query.Build("example.com", type: 255), Query.With16(cached, 6, 1),
+            Query.Build("example.com", flags: 0x2800), Query.Build("example.com", edns: new Edns(Version: 1)), new byte[4],
+        ];
+        var response = new byte[65535];
+        foreach (var query in queries)
+            resolver.Decide(query, Resolvers.Client, DnsTransport.Udp, response, out _);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            foreach (var query in queries)
+                resolver.Decide(query, Resolvers.Client, DnsTransport.Udp, response, out _);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
