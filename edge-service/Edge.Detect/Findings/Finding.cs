@@ -32,6 +32,6 @@ public sealed record Finding
     public string? TlsSni { get; init; }
     public string? HttpHost { get; init; }
 
-    /// <summary>The sensor stopped what the finding is about (a sinkholed lookup, a dropped connection).</summary>
+    /// <summary>The sensor stopped this (a gateway drop, a sinkholed name), not only saw it.</summary>
     public bool Blocked { get; init; }
 }

@@ -42,8 +42,24 @@ internal sealed class CidrTable
             yield return _chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask];
     }
 
+    /// <summary>Entries added, duplicates included (entry numbers 0 to Added - 1).</summary>
+    public int Added => Count + Duplicates;
+
     /// <summary>The list index of the network, or -1.</summary>
     public int Find(ulong hash, byte prefix, ulong high, ulong low)
+    {
+        var entry = FindEntry(hash, prefix, high, low);
+        return entry < 0 ? -1 : _chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask].List;
+    }
+
+    /// <summary>Entry <paramref name="number"/>, unless it was dropped as a duplicate of an earlier one.</summary>
+    public bool TryGetIndexed(int number, out CidrEntry entry)
+    {
+        entry = _chunks[number >> CidrEntry.ChunkBits][number & CidrEntry.ChunkMask];
+        return FindEntry(CidrKey.Hash(entry.Prefix, entry.High, entry.Low), entry.Prefix, entry.High, entry.Low) == number;
+    }
+
+    private int FindEntry(ulong hash, byte prefix, ulong high, ulong low)
     {
         var cursor = _table.Start(hash);
         int entry;
@@ -51,7 +67,7 @@ internal sealed class CidrTable
         {
             ref readonly var candidate = ref _chunks[entry >> CidrEntry.ChunkBits][entry & CidrEntry.ChunkMask];
             if (candidate.Prefix == prefix && candidate.Low == low && candidate.High == high)
-                return candidate.List;
+                return entry;
         }
         return -1;
     }

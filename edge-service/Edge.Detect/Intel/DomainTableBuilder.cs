@@ -3,7 +3,10 @@ namespace Edge.Detect.Intel;
 /// <summary>Collects names (lower-cased into chunked records, see <see cref="NameRecord"/>) and
 /// indexes them only in <see cref="Build"/>, when the count is known: no rehashing, no copying,
 /// and hashes are recomputed from the records instead of being held. A name added twice keeps
-/// its first list (the later record stays in the chunks, unindexed).</summary>
+/// its first list (the later record stays in the chunks, unindexed) for every position the first
+/// covers; a later record covering a position left open by an earlier one's scope (RPZ
+/// <c>name</c>, then <c>*.name</c>) is kept beside it, or merged into it when the builder made
+/// a suffix-scoped twin of the pair (same source, category, action and local data).</summary>
 internal sealed class DomainTableBuilder
 {
     private readonly ChunkList<byte> _records = new(NameRecord.ChunkBits);
@@ -22,13 +25,17 @@ internal sealed class DomainTableBuilder
         Count++;
     }
 
-    public DomainTable Build(IntelList[] listTable)
+    /// <param name="listTable">The lists by index (empty: every record covers name and subdomains).</param>
+    /// <param name="twins">(exact list, subdomains list) → the suffix list standing for both.</param>
+    public DomainTable Build(IntelList[] listTable, IReadOnlyDictionary<(ushort Exact, ushort Below), ushort>? twins = null)
     {
         var count = Count;
         var chunks = _records.Detach();
         Count = 0;
+        var scopes = ScopeMask.For(listTable);
         var table = OpenTable.Create(count, (long)chunks.Length << NameRecord.ChunkBits);
         var duplicates = 0;
+        var merged = 0;
         for (var c = 0; c < chunks.Length; c++)
         {
             var chunk = chunks[c];
@@ -36,28 +43,57 @@ internal sealed class DomainTableBuilder
             {
                 var name = chunk.AsSpan(at + NameRecord.HeaderSize, chunk[at]);
                 var hash = SuffixHash.Of(name);
-                if (Contains(table, hash, name, chunks))
+                var list = NameRecord.List(chunk, at);
+                var mask = ScopeMask.At(scopes, list);
+                var (covered, earlier) = Earlier(table, hash, name, chunks, scopes);
+                if ((mask & ~covered) == 0)
                 {
                     duplicates++;
+                    continue;
+                }
+                if (covered != 0 && twins is not null && TryMerge(chunks, earlier, list, mask, twins))
+                {
+                    merged++;
                     continue;
                 }
                 table.Insert(hash, (c << NameRecord.ChunkBits) | at);
             }
         }
-        return new DomainTable(table, chunks, listTable, count - duplicates, duplicates);
+        return new DomainTable(table, chunks, listTable, count - duplicates - merged, duplicates);
     }
 
-    private static bool Contains(OpenTable table, ulong hash, ReadOnlySpan<byte> name, byte[][] chunks)
+    /// <summary>The positions the name's records so far cover, and the last of them.</summary>
+    private static (byte Covered, int Entry) Earlier(OpenTable table, ulong hash, ReadOnlySpan<byte> name, byte[][] chunks, byte[] scopes)
     {
         var cursor = table.Start(hash);
         int entry;
+        byte covered = 0;
+        var last = -1;
         while ((entry = table.Next(hash, ref cursor)) >= 0)
         {
             var chunk = chunks[entry >> NameRecord.ChunkBits];
             var at = entry & NameRecord.ChunkMask;
-            if (chunk.AsSpan(at + NameRecord.HeaderSize, chunk[at]).SequenceEqual(name))
-                return true;
+            if (!chunk.AsSpan(at + NameRecord.HeaderSize, chunk[at]).SequenceEqual(name))
+                continue;
+            covered |= ScopeMask.At(scopes, NameRecord.List(chunk, at));
+            last = entry;
         }
-        return false;
+        return (covered, last);
+    }
+
+    /// <summary>Rewrites the earlier record to the suffix twin when the two records are the
+    /// name and its subdomains of one (source, category, action, local data).</summary>
+    private static bool TryMerge(byte[][] chunks, int earlier, ushort list, byte mask,
+        IReadOnlyDictionary<(ushort Exact, ushort Below), ushort> twins)
+    {
+        var chunk = chunks[earlier >> NameRecord.ChunkBits];
+        var at = earlier & NameRecord.ChunkMask;
+        var other = NameRecord.List(chunk, at);
+        var key = mask == ScopeMask.Below ? (other, list) : (list, other);
+        if (!twins.TryGetValue(key, out var twin))
+            return false;
+        chunk[at + 1] = (byte)twin;
+        chunk[at + 2] = (byte)(twin >> 8);
+        return true;
     }
 }

@@ -8,8 +8,19 @@ public sealed class IntelHolder(IntelSnapshot initial)
 
     public IntelSnapshot Current => _current;
 
+    /// <summary>Raised on the updating thread once an update is complete: after <see cref="Swap"/>,
+    /// a successful <see cref="Reload"/>, and after the last shard of <see cref="ReloadByShards"/>
+    /// (not between its shards; also when a later pass failed and some shards are new). Handlers
+    /// should hand the snapshot to their own thread and return.</summary>
+    public event Action<IntelSnapshot>? Changed;
+
     /// <summary>Publishes <paramref name="next"/>; returns the snapshot it replaced.</summary>
-    public IntelSnapshot Swap(IntelSnapshot next) => Interlocked.Exchange(ref _current, next);
+    public IntelSnapshot Swap(IntelSnapshot next)
+    {
+        var previous = Interlocked.Exchange(ref _current, next);
+        Changed?.Invoke(next);
+        return previous;
+    }
 
     /// <summary>Loads all sources into a new snapshot and swaps it in, unless a file could not be
     /// read: then the previous snapshot stays and the report carries the warning. Peak memory is
@@ -37,12 +48,17 @@ public sealed class IntelHolder(IntelSnapshot initial)
         for (var pass = 0; pass < IntelSnapshot.ShardCount; pass++)
         {
             if (!ReloadPart(pass, sources, options, report))
+            {
+                if (pass > 0)
+                    Changed?.Invoke(_current);
                 return new IntelUpdateResult(false, _current, report);
+            }
             // Without this the next pass may allocate before the GC notices the replaced part is
             // garbage, and the peak grows by one part per pass. The arrays hold no references, so
             // the collection only has to mark a few hundred chunks.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         }
+        Changed?.Invoke(_current);
         return new IntelUpdateResult(true, _current, report);
     }
 
@@ -65,7 +81,7 @@ public sealed class IntelHolder(IntelSnapshot initial)
             return false;
         }
         var built = builder.Build();
-        Swap(_current.WithShard(pass, built));
+        Interlocked.Exchange(ref _current, _current.WithShard(pass, built));
         report.Duplicates += built.Duplicates;
         return true;
     }

@@ -19,4 +19,8 @@ public enum IntelLineError
     UnsupportedAdBlock,
     UnsupportedRpzAction,
     UnsupportedRpzRecord,
+
+    /// <summary>The entry needs a new list (source, category, action, scope, local data) beyond the
+    /// 65,535 a snapshot indexes; counted with the unsupported lines, the load goes on.</summary>
+    TooManyLists,
 }

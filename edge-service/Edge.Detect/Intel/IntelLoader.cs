@@ -45,7 +45,7 @@ public static class IntelLoader
     internal static void Feed(IntelSnapshotBuilder builder, IReadOnlyList<IntelSource> sources, IntelLoadOptions options,
         IntelLoadReport? report)
     {
-        var lists = new Dictionary<(string, string), IntelList>();
+        var lists = new Dictionary<IntelListKey, IntelList>();
         var sink = new IntelFileSink(builder, report, lists);
         foreach (var source in sources)
         {
@@ -55,6 +55,7 @@ public static class IntelLoader
             {
                 using var stream = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                 FeedFile(stream, source.Path, sink, options, report);
+                sink.FinishFile(source.Path, options.MaxSamples);
                 if (report is not null)
                     report.Files++;
             }

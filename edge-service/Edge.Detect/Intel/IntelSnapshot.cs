@@ -49,9 +49,10 @@ public sealed class IntelSnapshot
         return new IntelSnapshot(shards, _cidrs.WithShard(index, built._cidrs.Shard(index)));
     }
 
-    /// <summary>The most specific listed suffix of <paramref name="name"/> on a label boundary,
-    /// ignoring ASCII case and one trailing dot: "a.evil.com" matches "evil.com",
-    /// "notevil.com" does not.</summary>
+    /// <summary>The most specific listed suffix of <paramref name="name"/> on a label boundary
+    /// that its list's scope covers, ignoring ASCII case and one trailing dot: "a.evil.com" matches
+    /// "evil.com", "notevil.com" does not; an <see cref="IntelScope.Exact"/> entry matches only the
+    /// whole name (Start 0), a <see cref="IntelScope.Subdomains"/> entry only a proper suffix.</summary>
     public bool TryMatchDomain(ReadOnlySpan<byte> name, out DomainMatch match)
     {
         match = default;
@@ -69,7 +70,7 @@ public sealed class IntelSnapshot
                 continue;
             var finished = SuffixHash.Finish(hash);
             var shard = _shards[ShardOf(finished)];
-            var list = shard.Find(finished, name[i..]);
+            var list = shard.Find(finished, name[i..], i == 0 ? ScopeMask.Name : ScopeMask.Below);
             if (list >= 0)
             {
                 match = new DomainMatch(shard.Lists[list], i);
@@ -81,4 +82,9 @@ public sealed class IntelSnapshot
 
     /// <summary>The longest listed prefix containing <paramref name="address"/>.</summary>
     public bool TryMatchAddress(IpAddr address, out CidrMatch match) => _cidrs.TryMatch(address, out match);
+
+    /// <summary>Every listed network once, with the list a lookup would report for it (a network
+    /// listed twice shows its first list), shard by shard in no useful order. The enumerator is a
+    /// struct and yields values: <c>foreach</c> over it allocates nothing.</summary>
+    public CidrEnumerator EnumerateCidrs() => new(_cidrs);
 }

@@ -2,10 +2,12 @@ using System.Text;
 
 namespace Edge.Detect.Intel;
 
-/// <summary>Response Policy Zone records (draft-vixie-dnsop-dns-rpz): <c>name CNAME .</c> and
-/// <c>*.name CNAME .</c> (NXDOMAIN) are taken; other actions (NODATA <c>*.</c>, rpz-passthru.,
-/// rpz-drop., local data) and IP/NSDNAME triggers are counted as unsupported; SOA and NS are the
-/// zone's own records and skipped.</summary>
+/// <summary>Response Policy Zone records (draft-vixie-dnsop-dns-rpz §2–§3): QNAME triggers with
+/// the actions <c>CNAME .</c> (NXDOMAIN), <c>CNAME *.</c> (NODATA), <c>CNAME rpz-passthru.</c>,
+/// <c>CNAME rpz-drop.</c> and A/AAAA local data. An owner <c>*.name</c> covers the names below
+/// <c>name</c>, a bare owner only the name itself. <c>rpz-tcp-only.</c> and CNAMEs to other names
+/// are counted as unsupported actions; IP, NSIP, NSDNAME and client-IP triggers and other local
+/// data types (TXT, MX…) as unsupported records; SOA and NS are the zone's own and skipped.</summary>
 internal static class RpzLine
 {
     /// <summary>False when the line is not a zone record (no record type among its fields).</summary>
@@ -25,26 +27,72 @@ internal static class RpzLine
             state.InParentheses = line.IndexOf((byte)'(') >= 0 && line.IndexOf((byte)')') < 0;
             return true;
         }
-        var owner = tokens[0];
-        if (!Ascii.EqualsIgnoreCase(kind, "CNAME"u8))
+        var owner = Relative(tokens[0], state.Origin);
+        var cname = Ascii.EqualsIgnoreCase(kind, "CNAME"u8);
+        var address = Ascii.EqualsIgnoreCase(kind, "A"u8) || Ascii.EqualsIgnoreCase(kind, "AAAA"u8);
+        if (IsOtherTrigger(owner) || !(cname || address))
         {
             sink.Rejected(IntelLineError.UnsupportedRpzRecord);
             return true;
         }
-        if (tokens.Count != type + 2 || !tokens[type + 1].SequenceEqual("."u8))
+        if (tokens.Count != type + 2)
         {
+            sink.Rejected(cname ? IntelLineError.UnsupportedRpzAction : IntelLineError.BadAddress);
+            return true;
+        }
+        var scope = IntelScope.Exact;
+        if (owner.StartsWith("*."u8))
+        {
+            owner = owner[2..];
+            scope = IntelScope.Subdomains;
+        }
+        owner = DomainName.TrimDot(owner);
+        var error = DomainName.Validate(owner);
+        if (error != IntelLineError.None)
+        {
+            sink.Rejected(error);
+            return true;
+        }
+        var data = tokens[type + 1];
+        if (address)
+            LocalData(owner, scope, data, kind.Length == 1 ? 4 : 6, sink);
+        else if (TryAction(data, out var action))
+            sink.RpzName(owner, scope, action);
+        else
             sink.Rejected(IntelLineError.UnsupportedRpzAction);
-            return true;
-        }
-        owner = Relative(owner, state.Origin);
-        if (owner.EndsWith(".rpz-ip"u8) || owner.EndsWith(".rpz-nsip"u8) || owner.EndsWith(".rpz-nsdname"u8)
-            || owner.EndsWith(".rpz-client-ip"u8))
-        {
-            sink.Rejected(IntelLineError.UnsupportedRpzRecord);
-            return true;
-        }
-        IntelLineParser.DomainEntry(owner, [], sink);
         return true;
+    }
+
+    private static void LocalData(ReadOnlySpan<byte> owner, IntelScope scope, ReadOnlySpan<byte> text, int family, IIntelLineSink sink)
+    {
+        if (!CidrText.TryParseAddress(text, out var address) || address.Family != family)
+        {
+            sink.Rejected(IntelLineError.BadAddress);
+            return;
+        }
+        sink.RpzLocalData(owner, scope, address);
+    }
+
+    /// <summary>The CNAME targets with a policy meaning (§3.1–§3.5), always written absolute.</summary>
+    private static bool TryAction(ReadOnlySpan<byte> target, out IntelAction action)
+    {
+        action = target switch
+        {
+            _ when target.SequenceEqual("."u8) => IntelAction.NxDomain,
+            _ when target.SequenceEqual("*."u8) => IntelAction.NoData,
+            _ when Ascii.EqualsIgnoreCase(target, "rpz-passthru."u8) => IntelAction.PassThru,
+            _ when Ascii.EqualsIgnoreCase(target, "rpz-drop."u8) => IntelAction.Drop,
+            _ => IntelAction.Block,
+        };
+        return action != IntelAction.Block;
+    }
+
+    /// <summary>Triggers on answers, name servers or clients rather than on the query name (§2).</summary>
+    private static bool IsOtherTrigger(ReadOnlySpan<byte> owner)
+    {
+        owner = DomainName.TrimDot(owner);
+        return owner.EndsWith(".rpz-ip"u8) || owner.EndsWith(".rpz-nsip"u8) || owner.EndsWith(".rpz-nsdname"u8)
+            || owner.EndsWith(".rpz-client-ip"u8);
     }
 
     /// <summary>An absolute owner ("evil.com.rpz.example.") loses the zone origin; a relative one

@@ -1,4 +1,6 @@
 using System.Net;
+using Edge.Resolve.Policy;
+using Edge.Resolve.Upstream;
 
 namespace Edge.Service.Configuration;
 
@@ -75,6 +77,11 @@ public sealed class DnsSettings
         }
         if (Upstreams.Count == 0)
             throw new ArgumentException("at least one resolver to forward to", nameof(Upstreams));
+        for (var i = 0; i < Upstreams.Count; i++)
+        {
+            if (!UpstreamServer.TryParse(Upstreams[i], out _, out var error))
+                throw new ArgumentException(error ?? $"'{Upstreams[i]}' is not an upstream", $"{nameof(Upstreams)}:{i}");
+        }
         if (UpstreamCaFile.Length > 0 && !File.Exists(UpstreamCaFile))
             throw new ArgumentException($"no such file: {UpstreamCaFile}", nameof(UpstreamCaFile));
         Range(UpstreamTimeoutMs, 50, 30_000, nameof(UpstreamTimeoutMs));
@@ -109,14 +116,6 @@ public sealed class DnsSettings
         if (text.Length > 0 && (!IPAddress.TryParse(text, out var address) || address.AddressFamily != family))
             throw new ArgumentException($"'{text}' is not an {(family == System.Net.Sockets.AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address", key);
     }
-}
-
-/// <summary>What a name on a blocking list is answered with.</summary>
-public enum BlockAnswer
-{
-    NxDomain,
-    NoData,
-    BlockPage,
 }
 
 /// <summary>One per-client exception: clients (addresses or CIDRs) and the names they may resolve.</summary>

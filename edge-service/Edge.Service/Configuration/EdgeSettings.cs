@@ -39,4 +39,7 @@ public sealed class EdgeSettings
     public StatusPageSettings StatusPage { get; set; } = new();
 
     public FirmwareSettings Firmware { get; set; } = new();
+
+    /// <summary>Gateway IP blocking with nftables; <c>Monitor</c> (default) touches nothing.</summary>
+    public Blocking.BlockingSettings Blocking { get; set; } = new();
 }

@@ -34,6 +34,7 @@ internal static partial class EdgeSettingsValidator
         Section($"{root}:Hardware:Thermal", settings.Hardware.Thermal.Validate);
         Section($"{root}:StatusPage", settings.StatusPage.Validate);
         Section($"{root}:Firmware", settings.Firmware.Validate);
+        Section($"{root}:Blocking", settings.Blocking.Validate);
         KeyMap($"{root}:Firmware:TrustedKeys", settings.Firmware.TrustedKeys);
         if (settings.StatusPage.Interface.Length > 0 && settings.StatusPage.Interface == settings.Capture.Interface)
             throw new ConfigurationException($"{root}:StatusPage:Interface", "is the capture interface: the page belongs on the LAN side");

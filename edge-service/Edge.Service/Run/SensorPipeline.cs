@@ -38,6 +38,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private WatchEngine? _engine;
     private CaptureLoop? _loop;
     private ServiceUplink? _uplink;
+    private Edge.Service.Blocking.GatewayBlocking? _blocking;
     private Thread? _thread;
     private int _stopped;
     private int _flushed;
@@ -74,6 +75,9 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
 
     public WatchEngine? Engine => _engine;
 
+    /// <summary>Gateway blocking's counters; null in monitor mode.</summary>
+    public Edge.Service.Blocking.BlockingCounters? Blocking => _blocking?.Counters;
+
     /// <summary>The LED state for the heartbeat, given by the front panel.</summary>
     public Func<string>? State { get; set; }
 
@@ -109,6 +113,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
+        _blocking = Edge.Service.Blocking.GatewayBlocking.Start(settings.Blocking, _detection.Intel, new AlertFanOut(Recent, late), settings.Alerts, loggerFactory);
         ReportRollback(uplink);
         if (traffic is not null)
             _forwarder = ForwarderHost.Start(settings.Dns, _detection.Intel, traffic, time, loggerFactory);
@@ -272,6 +277,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
             _events?.Dispose();
             _traffic?.Dispose();
         }
+        _blocking?.Dispose();
         if (Uplink is { } uplink && DrainedAtEnd is null)
         {
             try

@@ -61,35 +61,6 @@ public class LineFormatTests
     }
 
     [Fact]
-    public void Rpz_zones_take_nxdomain_triggers_and_count_other_actions()
-    {
-        const string zone = """
-            $TTL 300
-            $ORIGIN rpz.example.
-            @ IN SOA localhost. root.localhost. ( 1 3600
-                    600 86400 300 )
-              IN NS localhost.
-            evil.com CNAME .
-            *.evil.com CNAME .
-            abs.example.rpz.example. 300 IN CNAME .
-            nodata.example CNAME *.
-            pass.example CNAME rpz-passthru.
-            local.example A 10.0.0.1
-            32.1.0.0.10.rpz-ip CNAME .
-            """;
-        var (snapshot, report) = LoadText("botnet.rpz", zone);
-
-        Assert.Equal(2, snapshot.DomainCount);
-        Assert.Equal("botnet", CategoryOf(snapshot, "a.evil.com"));
-        Assert.Equal("botnet", CategoryOf(snapshot, "abs.example"));
-        Assert.Null(CategoryOf(snapshot, "nodata.example"));
-        Assert.Equal(2, report.ByReason[IntelLineError.UnsupportedRpzAction]);
-        Assert.Equal(2, report.ByReason[IntelLineError.UnsupportedRpzRecord]);
-        Assert.Equal(1, report.Duplicates);
-        Assert.Equal(0, report.BadLines);
-    }
-
-    [Fact]
     public void Bad_lines_are_reported_with_file_line_and_reason_and_never_stop_the_load()
     {
         using var lists = new TempLists();

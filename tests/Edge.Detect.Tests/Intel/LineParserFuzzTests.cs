@@ -97,6 +97,20 @@ public class LineParserFuzzTests
             Taken++;
         }
 
+        public void RpzName(ReadOnlySpan<byte> name, IntelScope scope, IntelAction action)
+        {
+            Assert.Equal(IntelLineError.None, DomainName.Validate(name));
+            Assert.True(Enum.IsDefined(action) && Enum.IsDefined(scope));
+            Taken++;
+        }
+
+        public void RpzLocalData(ReadOnlySpan<byte> name, IntelScope scope, IpAddr address)
+        {
+            Assert.Equal(IntelLineError.None, DomainName.Validate(name));
+            Assert.NotEqual(0, address.Family);
+            Taken++;
+        }
+
         public void Rejected(IntelLineError reason)
         {
             LastReason = reason;

@@ -52,6 +52,8 @@ public sealed class DnsSettingsTests
 
     [Theory]
     [InlineData("Dns:Upstreams", "Dns:Enabled", "true")]
+    [InlineData("Dns:Upstreams:1", "Dns:Upstreams:1", "dns.example")]
+    [InlineData("Dns:Upstreams:1", "Dns:Upstreams:1", "tls://10.0.0.1:99999")]
     [InlineData("Dns:Listen:0", "Dns:Listen:0", "10.1.1.1")]
     [InlineData("Dns:Listen:0", "Dns:Listen:0", "nowhere:53")]
     [InlineData("Dns:BlockPageV4", "Dns:BlockPageV4", "fd00::1")]
