@@ -4,7 +4,7 @@ using Edge.Resolve.Upstream;
 namespace Edge.Resolve.Server;
 
 /// <summary>Where the forwarder listens, whom it asks, and the bounds that keep it responsive.</summary>
-public sealed class ForwarderOptions
+public sealed record ForwarderOptions
 {
     /// <summary>UDP and TCP on each; port 0 picks one free port for both.</summary>
     public IReadOnlyList<IPEndPoint> Listen { get; init; } = [new IPEndPoint(IPAddress.Any, 53)];
