@@ -11,7 +11,7 @@ public sealed class UdpAllocationCollection;
 [Collection(nameof(UdpAllocationCollection))]
 public sealed class UdpAllocationTests
 {
-    private const int Warmup = 20_000;
+    private const int Warmup = 60_000;
     private const int Measured = 100_000;
     private const int Window = 32;
 
