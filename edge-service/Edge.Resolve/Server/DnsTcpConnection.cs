@@ -132,8 +132,10 @@ internal sealed class DnsTcpConnection : IUpstreamWaiter, IDisposable
                 _buffered = filled;
             }
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception)
         {
+            // Socket errors, cancellation at shutdown, or a resolver that broke its promise not
+            // to throw: in every case this connection ends and the others go on.
         }
         finally
         {

@@ -72,6 +72,11 @@ public sealed record ForwarderOptions
             return "the upstream timeout must be positive and not longer than the answer deadline";
         if (MaxPendingUpstream < 1 || UpstreamSockets < 1 || UpstreamSocketQueries < 1 || MaxTcpConnections < 1 || MaxTcpPipelined < 1)
             return "counts and limits must be at least 1";
+        foreach (var upstream in Upstreams)
+        {
+            if (upstream.TlsCaFile is { } caFile && !File.Exists(caFile))
+                return $"upstream {upstream}: CA file '{caFile}' does not exist";
+        }
         if (TcpIdleTimeout <= TimeSpan.Zero || TcpMessageTimeout <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero)
             return "timeouts must be positive";
         return null;

@@ -25,7 +25,7 @@ internal static class TcpUpstreamQuery
             await ReceiveExactlyAsync(socket, answer.AsMemory(0, answerLength), cancel.Token);
             pool.OnStreamAnswer(query, generation, answer.AsSpan(0, answerLength));
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException or EndOfStreamException)
+        catch (Exception)
         {
             pool.OnStreamFailed(query, generation);
         }

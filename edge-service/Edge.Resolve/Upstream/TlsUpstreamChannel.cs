@@ -30,6 +30,9 @@ internal sealed class TlsUpstreamChannel(UpstreamPool pool, UpstreamState upstre
             await _writeLock.WaitAsync();
             try
             {
+                // Queued behind a failed connect, the query may have moved on: do not reconnect for it.
+                if (!pool.IsAwaited(ChannelId, BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(2))))
+                    return;
                 stream = _stream ?? await ConnectAsync();
                 await stream.WriteAsync(frame.AsMemory(0, length));
                 await stream.FlushAsync();
@@ -39,7 +42,7 @@ internal sealed class TlsUpstreamChannel(UpstreamPool pool, UpstreamState upstre
                 _writeLock.Release();
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
         {
             Broken(stream, e.Message);
         }
@@ -122,7 +125,7 @@ internal sealed class TlsUpstreamChannel(UpstreamPool pool, UpstreamState upstre
                 pool.OnStreamMessage(ChannelId, buffer.AsSpan(2, length));
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or EndOfStreamException or InvalidOperationException)
+        catch (Exception e)
         {
             Broken(stream, e.Message);
         }

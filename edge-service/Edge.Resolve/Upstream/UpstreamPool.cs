@@ -140,6 +140,13 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
         return ports;
     }
 
+    /// <summary>Whether a query with this id still waits on this channel.</summary>
+    internal bool IsAwaited(int channelId, ushort id)
+    {
+        lock (_gate)
+            return _inFlight.ContainsKey(Key(channelId, id));
+    }
+
     internal int NextChannelId() => Interlocked.Increment(ref _nextChannelId) & 0x7FFF_FFFF;
 
     internal void CountReceiveError() => Interlocked.Increment(ref _counters._receiveErrors);
