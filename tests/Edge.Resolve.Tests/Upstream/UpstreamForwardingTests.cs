@@ -147,6 +147,61 @@ public sealed class UpstreamForwardingTests
     }
 
     [Fact]
+    public async Task A_late_answer_from_the_upstream_that_timed_out_is_ignored()
+    {
+        await using var rig = NetForwarderRig.Start(2);
+        (byte[] Query, IPEndPoint From)? late = null;
+        rig.Upstreams[0].RespondUdp = (query, from) =>
+        {
+            late = (query, from);
+            return [];
+        };
+        rig.Upstreams[1].RespondUdp = (query, _) => [NetDnsMessages.Answer(query, Second)];
+        var pending = rig.QueryAsync("www.example.com");
+        Assert.True(await NetClient.UntilAsync(() => late is not null));
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Second, NetDnsMessages.LastAddress((await pending)!));
+
+        rig.Upstreams[0].UdpSocket.SendTo(NetDnsMessages.Answer(late!.Value.Query, Forged), late.Value.From);
+
+        Assert.True(await NetClient.UntilAsync(() => rig.Forwarder.Counters.MismatchedAnswers == 1));
+        Assert.Single(rig.Resolver.Completed);
+    }
+
+    [Fact]
+    public async Task Junk_sent_to_the_upstream_source_ports_is_ignored_and_the_real_answer_still_taken()
+    {
+        await using var rig = NetForwarderRig.Start();
+        (byte[] Query, IPEndPoint From)? held = null;
+        rig.Upstreams[0].RespondUdp = (query, from) =>
+        {
+            held = (query, from);
+            return [];
+        };
+        var pending = rig.QueryAsync("www.example.com");
+        Assert.True(await NetClient.UntilAsync(() => held is not null));
+        var random = new Random(5);
+        var junk = 0;
+        foreach (var port in rig.Forwarder.UpstreamSourcePorts)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var message = new byte[random.Next(0, 600)];
+                random.NextBytes(message);
+                if (i % 2 == 0 && message.Length >= 2)
+                    message[0] = held!.Value.Query[0]; // half of them with the right id's first octet
+                rig.Upstreams[0].UdpSocket.SendTo(message, new IPEndPoint(IPAddress.Loopback, port));
+                junk++;
+            }
+        }
+        Assert.True(await NetClient.UntilAsync(() => rig.Forwarder.Counters.MismatchedAnswers == junk), $"{rig.Forwarder.Counters.MismatchedAnswers} of {junk}");
+
+        rig.Upstreams[0].UdpSocket.SendTo(NetDnsMessages.Answer(held!.Value.Query, NetFakeUpstream.DefaultAnswer), held.Value.From);
+
+        Assert.Equal(NetFakeUpstream.DefaultAnswer, NetDnsMessages.LastAddress((await pending)!));
+    }
+
+    [Fact]
     public async Task A_refusing_upstream_is_passed_over_at_once()
     {
         await using var rig = NetForwarderRig.Start(2);
