@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,6 +8,8 @@ namespace Edge.Resolve.Upstream;
 /// hands everything it receives to the pool (which checks source, id and question).</summary>
 internal sealed class UdpUpstreamSocket
 {
+    private const int ReceiveBufferBytes = 1 << 20;
+
     private readonly UpstreamPool _pool;
     private volatile bool _closed;
 
@@ -17,6 +20,14 @@ internal sealed class UdpUpstreamSocket
         OpenedAt = openedAt;
         Socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
         Socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        try
+        {
+            Socket.ReceiveBufferSize = ReceiveBufferBytes;
+        }
+        catch (SocketException)
+        {
+            // Capped by net.core.rmem_max; the default works, with less room for bursts.
+        }
         Port = ((IPEndPoint)Socket.LocalEndPoint!).Port;
         _ = Task.Run(ReceiveLoopAsync);
     }
@@ -44,7 +55,20 @@ internal sealed class UdpUpstreamSocket
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = new byte[65536];
+        // Sockets are replaced every few thousand queries: the buffer comes from the pool.
+        var buffer = ArrayPool<byte>.Shared.Rent(65536);
+        try
+        {
+            await ReceiveAsync(buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task ReceiveAsync(byte[] buffer)
+    {
         var from = new SocketAddress(Socket.AddressFamily);
         while (!_closed)
         {

@@ -14,6 +14,9 @@ public sealed class NetTableResolver : IQueryResolver
     private readonly Dictionary<ulong, uint> _table = [];
     private long _decided;
 
+    /// <summary>Send every well-formed query upstream instead (the uncached path).</summary>
+    public bool ForwardEverything { get; init; }
+
     /// <summary>Called on the deciding thread after each decision with the running count (allocation probes).</summary>
     public Action<long>? AfterDecide { get; set; }
 
@@ -23,6 +26,11 @@ public sealed class NetTableResolver : IQueryResolver
     {
         length = 0;
         var verdict = TryAnswer(query, response, out length) ? QueryVerdict.Answered : QueryVerdict.Dropped;
+        if (ForwardEverything && verdict == QueryVerdict.Answered)
+        {
+            length = 0;
+            verdict = QueryVerdict.NeedsUpstream;
+        }
         AfterDecide?.Invoke(Interlocked.Increment(ref _decided));
         return verdict;
     }
