@@ -18,6 +18,8 @@ public sealed class AlertEvent
     /// <summary>The alerting flow's pcap in the sensor's evidence store (a name inside it).</summary>
     public string? EvidenceFile { get; init; }
     public AlertIntel? Intel { get; init; }
+    /// <summary>True when the sensor stopped it (a sinkholed lookup, a dropped connection); absent otherwise.</summary>
+    public bool? Blocked { get; init; }
     public AlertDns? Dns { get; init; }
     public AlertTls? Tls { get; init; }
     public AlertHttp? Http { get; init; }

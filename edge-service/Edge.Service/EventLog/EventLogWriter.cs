@@ -189,6 +189,7 @@ public sealed class EventLogWriter : IWatchObserver, IAlertSink, IDisposable
                 Evidence = f.Evidence,
                 EvidenceFile = alert.EvidenceFile,
                 Intel = f.IntelList is null ? null : new AlertIntel(f.IntelList, f.IntelSource),
+                Blocked = f.Blocked ? true : null,
                 Dns = f.DnsQname is null ? null : new AlertDns(f.DnsQname, f.DnsQtype, f.DnsRcode),
                 Tls = f.TlsSni is null ? null : new AlertTls(f.TlsSni),
                 Http = f.HttpHost is null ? null : new AlertHttp(f.HttpHost),
