@@ -3,8 +3,9 @@ using System.Text;
 namespace Edge.Detect.Detectors;
 
 /// <summary>WannaCry's kill-switch domains (the original and the variants seen in 2017): a lookup
-/// means a host runs the worm, whatever list category the name came with.</summary>
-internal static class KillSwitchDomains
+/// means a host runs the worm, whatever list category the name came with. The DNS forwarder never
+/// blocks them: the worm spreads when the lookup fails.</summary>
+public static class KillSwitchDomains
 {
     public static bool Contains(ReadOnlySpan<byte> name)
     {

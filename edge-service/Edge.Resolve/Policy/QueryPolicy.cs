@@ -1,3 +1,4 @@
+using Edge.Detect.Detectors;
 using Edge.Detect.Intel;
 using Edge.Watch.Net;
 
@@ -36,7 +37,7 @@ public sealed class QueryPolicy
     {
         if (name.IsEmpty)
             return default;
-        if (ScopedMatch.TryMatch(_allow(), name, out _) || KillSwitchNames.Contains(name))
+        if (ScopedMatch.TryMatch(_allow(), name, out _) || KillSwitchDomains.Contains(name))
             return default;
         if (!ScopedMatch.TryMatch(_intel(), name, out var match))
             return default;
