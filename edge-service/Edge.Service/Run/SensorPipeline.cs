@@ -7,6 +7,7 @@ using Edge.Service.Firmware;
 using Edge.Service.Replay;
 using Edge.Service.Status;
 using Edge.Service.Uplink;
+using Edge.Uplink.Messages;
 using Edge.Watch.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,8 +55,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
 
     public CaptureLoop? Loop => _loop;
 
-    /// <summary>A source that runs until stopped (an interface, or no capture at all), not a file that ends.</summary>
-    public bool Live => settings.Capture.Interface.Length > 0 || !settings.Capture.Enabled;
+    public bool Live => settings.Capture.Enabled && settings.Capture.Interface.Length > 0;
 
     /// <summary>The DNS forwarder, when <c>Edge:Dns:Enabled</c>; null otherwise and before the start.</summary>
     public ForwarderHost? Forwarder => _forwarder;
@@ -230,8 +230,26 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         var alerts = _detection.Pipeline.Counters;
         return new PipelineFigures(engine.Counters.Packets, counters.KernelDrops + counters.InterfaceDrops, engine.Errors.Total,
             engine.Flows.Counters.Created, engine.Counters.DnsMessages, alerts.Suppressed, alerts.RateLimited,
-            Live, counters.KernelDrops, counters.InterfaceDrops, State?.Invoke());
+            Live, counters.KernelDrops, counters.InterfaceDrops, State?.Invoke(), ForwarderFigures(), BlockingFigures());
     }
+
+    private HeartbeatDnsForwarder? ForwarderFigures()
+    {
+        if (_forwarder is not { } forwarder)
+            return null;
+        var counters = forwarder.Counters;
+        var upstreams = forwarder.Upstreams;
+        var up = 0;
+        foreach (var upstream in upstreams)
+            up += upstream.Healthy ? 1 : 0;
+        return new HeartbeatDnsForwarder(counters.UdpQueries + counters.TcpQueries, forwarder.Resolver.Counters.AnsweredFromCache,
+            counters.Blocked, counters.ServFail, counters.Dropped, up, upstreams.Count, _traffic?.Dropped ?? 0);
+    }
+
+    private HeartbeatBlocking? BlockingFigures() => _blocking?.Counters is not { } blocking
+        ? null
+        : new HeartbeatBlocking(blocking.V4Networks + blocking.V6Networks, blocking.Attempts, blocking.DroppedIn + blocking.DroppedOut,
+            blocking.Failures);
 
     private IWatchObserver Observer()
     {

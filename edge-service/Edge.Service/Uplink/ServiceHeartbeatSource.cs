@@ -35,6 +35,8 @@ public sealed class ServiceHeartbeatSource(
             State = figures.State,
             CpuTemperatureC = CpuTemperature(),
             IntelVersion = intelVersion(),
+            DnsForwarder = figures.DnsForwarder,
+            Blocking = figures.Blocking,
         };
     }
 

@@ -24,6 +24,10 @@ public sealed class HeartbeatMessage
     public string? State { get; init; }
     public double? CpuTemperatureC { get; init; }
     public string? IntelVersion { get; init; }
+    /// <summary>Where the sensor is the LAN's DNS forwarder: its totals and its upstreams' health.</summary>
+    public HeartbeatDnsForwarder? DnsForwarder { get; init; }
+    /// <summary>Where the sensor blocks addresses as the LAN's gateway: the nftables sets and their drops.</summary>
+    public HeartbeatBlocking? Blocking { get; init; }
 }
 
 public sealed record HeartbeatAlerts(long Raised, long Sent, long Pending, long Dropped, long Suppressed, long RateLimited);
@@ -31,3 +35,15 @@ public sealed record HeartbeatAlerts(long Raised, long Sent, long Pending, long 
 public sealed record HeartbeatOutbox(long Depth, long Bytes, long Dropped, long Refused);
 
 public sealed record HeartbeatCapture(long KernelDrops, long InterfaceDrops);
+
+/// <param name="FromCache">Answered from the cache.</param>
+/// <param name="Blocked">Answered by policy (sinkholed).</param>
+/// <param name="UpstreamsUp">Upstreams healthy now, of <paramref name="Upstreams"/>.</param>
+/// <param name="Unobserved">Exchanges the detectors and the event log never saw (their queue was full).</param>
+public sealed record HeartbeatDnsForwarder(long Queries, long FromCache, long Blocked, long ServFail, long Dropped, int UpstreamsUp,
+    int Upstreams, long Unobserved);
+
+/// <param name="Networks">Networks in the block sets now.</param>
+/// <param name="Dropped">Packets the gateway dropped (to or from a blocked network).</param>
+/// <param name="Failures">Set updates nft refused.</param>
+public sealed record HeartbeatBlocking(long Networks, long Attempts, long Dropped, long Failures);
