@@ -43,6 +43,9 @@ internal sealed class PendingQuery
     internal bool OverTcp;
     internal ushort StreamId;
     internal UdpUpstreamSocket? Socket;
+    internal int ContentHash;
+    internal bool IsLeader;
+    internal PendingQuery? NextFollower;
 
     public void SetQuery(ReadOnlySpan<byte> query)
     {
@@ -74,6 +77,8 @@ internal sealed class PendingQuery
         InFlightKey = -1;
         OverTcp = false;
         Socket = null;
+        IsLeader = false;
+        NextFollower = null;
         QueryLength = 0;
         Generation++;
         if (_query.Length > 4096)
