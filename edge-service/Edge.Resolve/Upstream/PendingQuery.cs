@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
 using Edge.Watch.Net;
 
 namespace Edge.Resolve.Upstream;
 
 /// <summary>A client's query on its way through the upstreams. Pooled: the buffers and socket
-/// address are reused from query to query, so forwarding allocates nothing once warm.</summary>
+/// address are reused from query to query, so a forwarded query allocates nothing once warm.</summary>
 internal sealed class PendingQuery
 {
     private byte[] _query = [];
