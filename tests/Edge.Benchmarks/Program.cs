@@ -13,9 +13,12 @@ public static class Program
     // --led-timing [SECONDS] measures how late LED edges come on the real clock (Hardware/LedTimingCheck.cs).
     // --ingest-rate [COUNT] [BATCH] [STORE] times parse + commit of alerts into the incident store (Collect/IngestRateCheck.cs).
     // --collect-rate [COUNT] [PUBLISHERS] [STORE] [BATCH] times publishers -> mosquitto -> edgectl collect -> store, with its RSS (Collect/CollectRateCheck.cs).
+    // --dns-serve PORT [SECONDS] [UPSTREAM] runs the DNS forwarder on 127.0.0.1:PORT with a table resolver (or forwarding all to UPSTREAM), for dnsperf (Resolve/ForwarderServeCheck.cs).
     public static void Main(string[] args)
     {
-        if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
+        if (args is [Resolve.ForwarderServeCheck.Argument, .. var serveArgs] && serveArgs.Length is >= 1 and <= 3)
+            Resolve.ForwarderServeCheck.Run(serveArgs);
+        else if (args is [Uplink.AlertThroughputCheck.Argument, .. var alertArgs])
             Uplink.AlertThroughputCheck.Run(alertArgs);
         else if (args is ["--intel-scale", .. var only] && only.Length <= 1)
             Intel.IntelScaleCheck.Run(only.FirstOrDefault());
