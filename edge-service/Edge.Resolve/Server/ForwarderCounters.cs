@@ -20,6 +20,7 @@ public sealed class ForwarderCounters
     internal long _tlsConnects;
     internal long _upstreamBusy;
     internal long _prefetches;
+    internal long _coalesced;
     internal long _tcpConnections;
     internal long _tcpRefused;
     internal long _tcpClosedIdle;
@@ -67,6 +68,9 @@ public sealed class ForwarderCounters
     public long UpstreamBusy => Volatile.Read(ref _upstreamBusy);
 
     public long Prefetches => Volatile.Read(ref _prefetches);
+
+    /// <summary>Queries that waited for an identical query already sent upstream instead of sending their own.</summary>
+    public long Coalesced => Volatile.Read(ref _coalesced);
 
     public long TcpConnections => Volatile.Read(ref _tcpConnections);
 

@@ -107,6 +107,17 @@ internal sealed class UdpDnsListener : IUpstreamWaiter, IDisposable
 
     private void Forward(ReadOnlySpan<byte> query, SocketAddress from, IpAddr client, ushort clientPort)
     {
+        if (_pool.Count == 0)
+        {
+            // No upstream configured: say so (SERVFAIL) rather than leave the client waiting.
+            Interlocked.Increment(ref _counters._servFail);
+            var response = ResponseScratch.ForThisThread().AsSpan();
+            var length = _resolver.Fail(query, response);
+            if (length > 0)
+                Send(response[..length], from);
+            _recorder.Record(client, clientPort, _serverAddress, _serverPort, DnsTransport.Udp, query, response[..length], QueryVerdict.NeedsUpstream);
+            return;
+        }
         var pending = _pool.TryRent();
         if (pending is null)
         {

@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
 using Edge.Watch.Net;
 
 namespace Edge.Resolve.Upstream;
 
 /// <summary>A client's query on its way through the upstreams. Pooled: the buffers and socket
-/// address are reused from query to query, so forwarding allocates nothing once warm.</summary>
+/// address are reused from query to query, so a forwarded query allocates nothing once warm.</summary>
 internal sealed class PendingQuery
 {
     private byte[] _query = [];
@@ -43,6 +42,9 @@ internal sealed class PendingQuery
     internal bool OverTcp;
     internal ushort StreamId;
     internal UdpUpstreamSocket? Socket;
+    internal int ContentHash;
+    internal bool IsLeader;
+    internal PendingQuery? NextFollower;
 
     public void SetQuery(ReadOnlySpan<byte> query)
     {
@@ -74,6 +76,8 @@ internal sealed class PendingQuery
         InFlightKey = -1;
         OverTcp = false;
         Socket = null;
+        IsLeader = false;
+        NextFollower = null;
         QueryLength = 0;
         Generation++;
         if (_query.Length > 4096)

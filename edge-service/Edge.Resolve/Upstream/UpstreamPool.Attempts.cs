@@ -169,6 +169,12 @@ internal sealed partial class UpstreamPool
     private void DeactivateLocked(PendingQuery query)
     {
         ForgetInFlightLocked(query);
+        if (query.IsLeader)
+        {
+            if (_leaders.TryGetValue(query.ContentHash, out var leader) && leader == query)
+                _leaders.Remove(query.ContentHash);
+            query.IsLeader = false;
+        }
         if (query.Slot >= 0)
         {
             _active[query.Slot] = null;
@@ -191,18 +197,13 @@ internal sealed partial class UpstreamPool
         {
             case AttemptKind.Deliver:
             case AttemptKind.Failed:
-                try
+                // Followers are linked only while the query is a leader; once deactivated none is added.
+                for (var waiting = query; waiting is not null;)
                 {
-                    if (next.Kind == AttemptKind.Deliver)
-                        query.Waiter?.OnAnswer(query, answer);
-                    else
-                        query.Waiter?.OnFailed(query);
+                    var follower = waiting.NextFollower;
+                    Finish(waiting, next.Kind == AttemptKind.Deliver, answer);
+                    waiting = follower;
                 }
-                catch (Exception e)
-                {
-                    ForwarderLog.Unexpected(_log, "an upstream answer's delivery", e);
-                }
-                Return(query);
                 break;
             case AttemptKind.Tls:
                 _ = next.Upstream!.Tls!.SendAsync(next.Frame!, next.Length);
@@ -211,6 +212,22 @@ internal sealed partial class UpstreamPool
                 _ = TcpUpstreamQuery.RunAsync(this, query, next.Generation, next.Upstream!.Server.Endpoint, next.Frame!, next.Length, _options.UpstreamTimeout, _time);
                 break;
         }
+    }
+
+    private void Finish(PendingQuery query, bool answered, ReadOnlySpan<byte> answer)
+    {
+        try
+        {
+            if (answered)
+                query.Waiter?.OnAnswer(query, answer);
+            else
+                query.Waiter?.OnFailed(query);
+        }
+        catch (Exception e)
+        {
+            ForwarderLog.Unexpected(_log, "an upstream answer's delivery", e);
+        }
+        Return(query);
     }
 
     private void Sweep()

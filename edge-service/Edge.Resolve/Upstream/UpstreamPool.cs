@@ -26,6 +26,7 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
     private readonly Stack<int> _freeSlots;
     private readonly Stack<PendingQuery> _spare = new();
     private readonly Dictionary<long, PendingQuery> _inFlight;
+    private readonly Dictionary<int, PendingQuery> _leaders = [];
     private readonly UpstreamIdSource _ids = new();
     private readonly UdpUpstreamSockets? _udp4;
     private readonly UdpUpstreamSockets? _udp6;
@@ -104,6 +105,8 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
         Attempt next;
         lock (_gate)
         {
+            if (TryFollowLocked(query))
+                return;
             var now = _time.GetTimestamp();
             query.Slot = _freeSlots.Pop();
             _active[query.Slot] = query;
@@ -111,6 +114,33 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
             next = StartNextAttemptLocked(query, now);
         }
         Dispatch(query, next, default);
+    }
+
+    // A query identical to one already waiting (every byte but the id: same question, flags and
+    // EDNS options) rides along with it instead of asking the upstream again; each gets the answer
+    // with its own id from IQueryResolver.Complete.
+    private bool TryFollowLocked(PendingQuery query)
+    {
+        var content = query.Query[2..];
+        var hasher = default(HashCode);
+        hasher.AddBytes(content);
+        var hash = hasher.ToHashCode();
+        if (_leaders.TryGetValue(hash, out var leader))
+        {
+            if (!leader.Query[2..].SequenceEqual(content))
+                return false;
+            query.NextFollower = leader.NextFollower;
+            leader.NextFollower = query;
+            Interlocked.Increment(ref _counters._coalesced);
+            return true;
+        }
+        if (query.OnlyUpstream < 0)
+        {
+            _leaders[hash] = query;
+            query.ContentHash = hash;
+            query.IsLeader = true;
+        }
+        return false;
     }
 
     public IReadOnlyList<UpstreamStatus> Status()

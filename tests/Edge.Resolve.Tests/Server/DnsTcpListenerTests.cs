@@ -50,7 +50,7 @@ public sealed class DnsTcpListenerTests
         Assert.NotNull(answer);
         Assert.Equal(200, NetDnsMessages.AnswerCount(answer));
         Assert.False(NetDnsMessages.IsTruncated(answer));
-        Assert.Equal(DnsTransport.Tcp, Assert.Single(rig.Tap.Exchanges).Transport);
+        Assert.Equal(DnsTransport.Tcp, (await rig.Tap.SingleAsync()).Transport);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class UdpDnsListenerTests
         Assert.Equal(0xBEEF, NetDnsMessages.Id(answer));
         Assert.Equal(Cached, NetDnsMessages.LastAddress(answer));
         Assert.Empty(rig.Upstreams[0].UdpQueries);
-        var exchange = Assert.Single(rig.Tap.Exchanges);
+        var exchange = await rig.Tap.SingleAsync();
         Assert.Equal(QueryVerdict.Answered, exchange.Verdict);
         Assert.Equal(IpAddr.Parse("127.0.0.1"), exchange.Client);
         Assert.NotEqual(0, exchange.ClientPort);
@@ -42,7 +42,7 @@ public sealed class UdpDnsListenerTests
 
         Assert.NotNull(answer);
         Assert.Equal(3, NetDnsMessages.Rcode(answer));
-        Assert.Equal(QueryVerdict.Blocked, Assert.Single(rig.Tap.Exchanges).Verdict);
+        Assert.Equal(QueryVerdict.Blocked, (await rig.Tap.SingleAsync()).Verdict);
         Assert.Equal(1, rig.Forwarder.Counters.Blocked);
         Assert.Empty(rig.Upstreams[0].UdpQueries);
     }
@@ -56,9 +56,20 @@ public sealed class UdpDnsListenerTests
         var answer = await rig.QueryAsync("tunnel.example.org", timeout: TimeSpan.FromMilliseconds(200));
 
         Assert.Null(answer);
-        var exchange = Assert.Single(rig.Tap.Exchanges);
+        var exchange = await rig.Tap.SingleAsync();
         Assert.Equal(QueryVerdict.Dropped, exchange.Verdict);
         Assert.Empty(exchange.Response);
+    }
+
+    [Fact]
+    public async Task Without_upstreams_a_query_the_resolver_cannot_answer_gets_servfail()
+    {
+        await using var rig = NetForwarderRig.Start(0);
+
+        var answer = await rig.QueryAsync("www.example.com");
+
+        Assert.NotNull(answer);
+        Assert.Equal(2, NetDnsMessages.Rcode(answer));
     }
 
     [Fact]
@@ -96,7 +107,7 @@ public sealed class UdpDnsListenerTests
         var answer = await NetClient.QueryUdpAsync(rig.Server, NetDnsMessages.Query("v6.example.com", 6));
 
         Assert.NotNull(answer);
-        Assert.Equal(IpAddr.Parse("::1"), Assert.Single(rig.Tap.Exchanges).Client);
+        Assert.Equal(IpAddr.Parse("::1"), (await rig.Tap.SingleAsync()).Client);
         Assert.Equal(AddressFamily.InterNetworkV6, rig.Server.AddressFamily);
     }
 

@@ -202,6 +202,29 @@ public sealed class UpstreamForwardingTests
     }
 
     [Fact]
+    public async Task Identical_queries_waiting_at_once_share_one_upstream_query_and_each_gets_its_own_id()
+    {
+        await using var rig = NetForwarderRig.Start();
+        var held = new System.Collections.Concurrent.ConcurrentQueue<(byte[] Query, IPEndPoint From)>();
+        rig.Upstreams[0].RespondUdp = (query, from) =>
+        {
+            held.Enqueue((query, from));
+            return [];
+        };
+        var first = rig.QueryAsync("popular.example.com", id: 1);
+        Assert.True(await NetClient.UntilAsync(() => held.Count == 1));
+        var second = rig.QueryAsync("popular.example.com", id: 2);
+        var other = rig.QueryAsync("other.example.com", id: 3);
+        Assert.True(await NetClient.UntilAsync(() => held.Count == 2 && rig.Forwarder.Counters.Coalesced == 1));
+
+        foreach (var (query, from) in held)
+            rig.Upstreams[0].UdpSocket.SendTo(NetDnsMessages.Answer(query, NetFakeUpstream.DefaultAnswer), from);
+
+        Assert.Equal([1, 2, 3], (await Task.WhenAll(first, second, other)).Select(a => (int)NetDnsMessages.Id(a!)));
+        Assert.Equal(["other.example.com", "popular.example.com"], held.Select(h => NetDnsMessages.QuestionName(h.Query)).Order());
+    }
+
+    [Fact]
     public async Task A_refusing_upstream_is_passed_over_at_once()
     {
         await using var rig = NetForwarderRig.Start(2);

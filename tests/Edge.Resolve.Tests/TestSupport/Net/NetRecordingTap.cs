@@ -11,6 +11,15 @@ public sealed class NetRecordingTap : IDnsTap
 
     public ConcurrentQueue<Exchange> Exchanges { get; } = new();
 
+    /// <summary>The one exchange, once reported: the tap is called after the answer is sent, so a
+    /// client can hold the answer before the tap has it.</summary>
+    public async Task<Exchange> SingleAsync()
+    {
+        Assert.True(await NetClient.UntilAsync(() => !Exchanges.IsEmpty), "no exchange reported");
+        await Task.Delay(20);
+        return Assert.Single(Exchanges);
+    }
+
     public void OnExchange(in DnsExchange exchange) =>
         Exchanges.Enqueue(new Exchange(exchange.Client, exchange.ClientPort, exchange.ServerPort, exchange.Transport,
             exchange.Query.ToArray(), exchange.Response.ToArray(), exchange.Verdict, exchange.TimestampMicros));
