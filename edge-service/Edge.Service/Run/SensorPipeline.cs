@@ -26,6 +26,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private static readonly TimeSpan DrainAtStop = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan EventLogFlushEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan BlockCountersEvery = TimeSpan.FromSeconds(10);
     private const int MaxForwardedPerRead = 256;
 
     private readonly ILogger _log = loggerFactory.CreateLogger("Edge.Pipeline");
@@ -33,6 +34,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private ReplayEvidence? _evidence;
     private EventLogWriter? _events;
     private long _eventsFlushedAt;
+    private long _blockCountersReadAt;
     private ForwarderTraffic? _traffic;
     private ForwarderHost? _forwarder;
     private IFrameSource? _source;
@@ -246,10 +248,21 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
             counters.Blocked, counters.ServFail, counters.Dropped, up, upstreams.Count, _traffic?.Dropped ?? 0);
     }
 
-    private HeartbeatBlocking? BlockingFigures() => _blocking?.Counters is not { } blocking
-        ? null
-        : new HeartbeatBlocking(blocking.V4Networks + blocking.V6Networks, blocking.Attempts, blocking.DroppedIn + blocking.DroppedOut,
+    /// <summary>The block sets' figures; their drop counters are read from nft at most every 10 s (a process each time).</summary>
+    private HeartbeatBlocking? BlockingFigures()
+    {
+        if (_blocking is not { } gateway)
+            return null;
+        var last = Interlocked.Read(ref _blockCountersReadAt);
+        if (last == 0 || time.GetElapsedTime(last) >= BlockCountersEvery)
+        {
+            Interlocked.Exchange(ref _blockCountersReadAt, time.GetTimestamp());
+            gateway.ReadCounters();
+        }
+        var blocking = gateway.Counters;
+        return new HeartbeatBlocking(blocking.V4Networks + blocking.V6Networks, blocking.Attempts, blocking.DroppedIn + blocking.DroppedOut,
             blocking.Failures);
+    }
 
     private IWatchObserver Observer()
     {

@@ -28,12 +28,12 @@ public class UnitFileTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void It_runs_unprivileged_with_capture_capabilities_only()
+    public void It_runs_unprivileged_with_the_capture_gateway_and_dns_capabilities_only()
     {
         Assert.Equal("edge", _unit.Single("Service", "User"));
         Assert.Contains("gpio", _unit.Words("Service", "SupplementaryGroups"));
-        Assert.Equal(["CAP_NET_ADMIN", "CAP_NET_RAW"], _unit.Words("Service", "AmbientCapabilities").Order());
-        Assert.Equal(["CAP_NET_ADMIN", "CAP_NET_RAW"], _unit.Words("Service", "CapabilityBoundingSet").Order());
+        Assert.Equal(["CAP_NET_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_NET_RAW"], _unit.Words("Service", "AmbientCapabilities").Order());
+        Assert.Equal(["CAP_NET_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_NET_RAW"], _unit.Words("Service", "CapabilityBoundingSet").Order());
         Assert.Equal("yes", _unit.Single("Service", "NoNewPrivileges"));
     }
 
