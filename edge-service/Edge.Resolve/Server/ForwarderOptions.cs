@@ -33,13 +33,13 @@ public sealed record ForwarderOptions
     public string HealthCheckName { get; init; } = ".";
 
     /// <summary>UDP sockets (each on its own OS-chosen random port) the upstream queries spread over.</summary>
-    public int UpstreamSockets { get; init; } = 4;
+    public int UpstreamSockets { get; init; } = 32;
 
     /// <summary>A socket is replaced by a fresh one (a new random port) after this many queries …</summary>
-    public int UpstreamSocketQueries { get; init; } = 2000;
+    public int UpstreamSocketQueries { get; init; } = 100;
 
     /// <summary>… or after this long, whichever comes first.</summary>
-    public TimeSpan UpstreamSocketLifetime { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan UpstreamSocketLifetime { get; init; } = TimeSpan.FromSeconds(10);
 
     public int MaxTcpConnections { get; init; } = 128;
 

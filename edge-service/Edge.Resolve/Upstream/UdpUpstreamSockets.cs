@@ -2,19 +2,19 @@ using System.Net.Sockets;
 
 namespace Edge.Resolve.Upstream;
 
-/// <summary>The UDP sockets of one address family, used in turn; each is replaced by a fresh
-/// socket (a new random port) after so many queries or so long, and the old one kept open only
-/// until its answers are in (RFC 5452 §9.2: vary the source port). Under the pool's lock.</summary>
+/// <summary>The UDP sockets of one address family, one picked at random per query; each is replaced
+/// by a fresh socket (a new random port) after so many queries or so long, and the old one kept open
+/// only until its answers are in (RFC 5452 §9.2: vary the source port). An off-path forger must
+/// guess the id and which of the ports in use now, and the ports move on within seconds. Under the
+/// pool's lock.</summary>
 internal sealed class UdpUpstreamSockets(UpstreamPool pool, AddressFamily family, int count, int queriesPerSocket, long lifetimeTicks)
 {
     private readonly UdpUpstreamSocket?[] _current = new UdpUpstreamSocket?[count];
     private readonly List<UdpUpstreamSocket> _retiring = [];
-    private int _next;
-
-    public UdpUpstreamSocket Next(long now)
+    /// <param name="random">A random number (the pool's CSPRNG) choosing the socket.</param>
+    public UdpUpstreamSocket Next(long now, ushort random)
     {
-        var slot = _next;
-        _next = (_next + 1) % _current.Length;
+        var slot = random % _current.Length;
         var socket = _current[slot];
         if (socket is not null && (socket.Sent >= queriesPerSocket || now - socket.OpenedAt >= lifetimeTicks))
         {

@@ -36,7 +36,7 @@ internal sealed partial class UpstreamPool
             }
 
             var sockets = upstream.Server.Endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? _udp6! : _udp4!;
-            var socket = sockets.Next(now);
+            var socket = sockets.Next(now, _ids.Next());
             var id = RegisterLocked(query, socket.ChannelId);
             query.Socket = socket;
             socket.InFlight++;
