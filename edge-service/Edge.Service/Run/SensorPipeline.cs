@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Edge.Detect.Alerts;
 using Edge.Service.Capture;
 using Edge.Service.Configuration;
@@ -35,6 +36,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     private EventLogWriter? _events;
     private long _eventsFlushedAt;
     private long _blockCountersReadAt;
+    private PosixSignalRegistration? _hangup;
+    private int _reloading;
     private ForwarderTraffic? _traffic;
     private ForwarderHost? _forwarder;
     private IFrameSource? _source;
@@ -115,6 +118,10 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         uplink.Actions.LedTestRequested += () => LedTestRequested?.Invoke();
         late.Target = uplink.Alerts;
         Volatile.Write(ref _uplink, uplink);
+        // Lists received by intel-update before this start join the configured ones before anything blocks by them.
+        if (uplink.Actions.HasReceivedIntel)
+            uplink.Actions.ReloadIntel("lists received before the start");
+        _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
         _blocking = Edge.Service.Blocking.GatewayBlocking.Start(settings.Blocking, _detection.Intel, new AlertFanOut(Recent, late), settings.Alerts, loggerFactory);
         ReportRollback(uplink);
         if (traffic is not null)
@@ -149,6 +156,26 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         {
             RunLog.RollbackNotMarked(_log, rollback.Version, e.Message);
         }
+    }
+
+    /// <summary>SIGHUP (<c>systemctl reload edge-service</c>): the lists are read again from disk, off the
+    /// signal's thread; a reload asked for while one runs is ignored.</summary>
+    private void OnHangup(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        if (Uplink is not { } uplink || Interlocked.Exchange(ref _reloading, 1) == 1)
+            return;
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            try
+            {
+                uplink.Actions.ReloadIntel("SIGHUP");
+            }
+            finally
+            {
+                Volatile.Write(ref _reloading, 0);
+            }
+        }, null);
     }
 
     private void StartCapture()
@@ -291,6 +318,7 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
+        _hangup?.Dispose();
         // Clients stop getting answers first, so nothing new is asked of the detectors while they finish.
         if (Interlocked.Exchange(ref _forwarder, null) is { } forwarder)
             await forwarder.DisposeAsync().ConfigureAwait(false);

@@ -11,6 +11,9 @@ public sealed class IntelCatalog(IReadOnlyList<string> configured, string receiv
 {
     public string ReceivedDirectory { get; } = receivedDirectory;
 
+    /// <summary>True when lists received earlier wait in the state folder (to load at start).</summary>
+    public bool HasReceived => Directory.Exists(ReceivedDirectory) && Directory.GetFiles(ReceivedDirectory, "*.txt").Length > 0;
+
     public IReadOnlyList<IntelSource> Sources()
     {
         var sources = new List<IntelSource>(IntelLoader.Expand(configured, new IntelLoadOptions()));

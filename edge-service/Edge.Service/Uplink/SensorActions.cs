@@ -54,6 +54,27 @@ public sealed class SensorActions(
         return ValueTask.FromResult(IntelApplyOutcome.Applied(result.Report.Domains + result.Report.Cidrs, version));
     }
 
+    /// <summary>Reads every list again from disk (the configured ones and those received earlier) and
+    /// swaps the set in shard by shard, answers and detection going on: at start when lists were
+    /// received before the restart, and on SIGHUP after a technician replaced files. A set that does
+    /// not load leaves the one in use.</summary>
+    public bool ReloadIntel(string why)
+    {
+        var result = intel.ReloadByShards(catalog.Sources());
+        if (!result.Swapped)
+        {
+            CommandLog.IntelReloadRefused(logger, why,
+                result.Report.Warnings.Count > 0 ? result.Report.Warnings[0].ToString() : "the lists could not be loaded");
+            return false;
+        }
+        IntelVersion = catalog.Version(result.Report);
+        CommandLog.IntelReloaded(logger, why, result.Report.Domains, result.Report.Cidrs, IntelVersion);
+        return true;
+    }
+
+    /// <summary>Whether lists received by <c>intel-update</c> before this start wait to be loaded.</summary>
+    public bool HasReceivedIntel => catalog.HasReceived;
+
     public ValueTask<JsonElement?> GetConfigAsync(string? section, CancellationToken cancellationToken) =>
         ValueTask.FromResult(settings.Section(section));
 
