@@ -14,7 +14,7 @@ public sealed class BlockedAttemptDetector(IntelHolder intel, BlockingSettings s
 {
     public const string RuleId = "edge.block.ip";
 
-    private readonly HashSet<string> _categories = new(settings.Categories, StringComparer.Ordinal);
+    private readonly HashSet<string> _categories = new(settings.BlockedCategories, StringComparer.Ordinal);
 
     /// <summary>True when the frame became a finding.</summary>
     public bool Observe(ReadOnlySpan<byte> frame, long timestampMicros)

@@ -13,8 +13,13 @@ public sealed partial class BlockingSettings
     /// <summary>The <c>inet</c> table the sensor owns: recreated at start, deleted at stop.</summary>
     public string Table { get; set; } = "edge";
 
-    /// <summary>Intel categories whose networks are blocked.</summary>
-    public List<string> Categories { get; set; } = ["phishing", "cnc", "botnet", "mining", "malware"];
+    /// <summary>Intel categories whose networks are blocked; empty: <see cref="DefaultCategories"/>. (The
+    /// configuration binder adds configured items to a list's initial ones, so the default lives apart.)</summary>
+    public List<string> Categories { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultCategories { get; } = ["phishing", "cnc", "botnet", "mining", "malware"];
+
+    public IReadOnlyList<string> BlockedCategories => Categories.Count > 0 ? Categories : DefaultCategories;
 
     /// <summary>The NFLOG group dropped packets are logged to; the sensor reads it for alerts.</summary>
     public int LogGroup { get; set; } = 7;

@@ -59,7 +59,7 @@ public static class NftScript
     /// gets no statement (nft refuses <c>{ }</c>).</summary>
     public static ElementCounts WriteElements(TextWriter w, BlockingSettings settings, IntelSnapshot snapshot)
     {
-        var categories = new HashSet<string>(settings.Categories, StringComparer.Ordinal);
+        var categories = new HashSet<string>(settings.BlockedCategories, StringComparer.Ordinal);
         var v4 = WriteFamily(w, settings.Table, Set4, snapshot, categories, ipv4: true);
         var v6 = WriteFamily(w, settings.Table, Set6, snapshot, categories, ipv4: false);
         return new ElementCounts(v4, v6);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Edge.Detect.Alerts;
+using Edge.Detect.Findings;
 using Edge.Service.Capture;
 using Edge.Service.Configuration;
 using Edge.Service.Dns;
@@ -98,9 +99,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         _events = run.EventsFile is null ? null : new EventLogWriter(File.Create(run.EventsFile), ownsOutput: true);
         IAlertSink alerts = _events is null ? new AlertFanOut(Recent, late) : new AlertFanOut(Recent, late, _events);
         _traffic = settings.Dns.Enabled ? new ForwarderTraffic() : null;
-        var traffic = _traffic;
         _detection = new ReplayDetection([], alerts, settings: settings, evidence: _evidence?.Recorder, reproducible: false,
-            findings: traffic is null ? null : sink => new BlockedLookupSink(sink, traffic));
+            findings: MarkBlocked);
         if (_detection.IntelReport is { BadLines: > 0 } or { Complete: false })
             RunLog.IntelProblems(_log, _detection.IntelReport.BadLines, _detection.IntelReport.Warnings.Count);
         // The source first: a wrong interface or filter stops the start before the outbox and broker open.
@@ -124,8 +124,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
         _blocking = Edge.Service.Blocking.GatewayBlocking.Start(settings.Blocking, _detection.Intel, new AlertFanOut(Recent, late), settings.Alerts, loggerFactory);
         ReportRollback(uplink);
-        if (traffic is not null)
-            _forwarder = ForwarderHost.Start(settings.Dns, _detection.Intel, traffic, time, loggerFactory);
+        if (_traffic is not null)
+            _forwarder = ForwarderHost.Start(settings.Dns, _detection.Intel, _traffic, time, loggerFactory);
         RunLog.Watching(_log, _source.Description,
             uplink.Embedded is null ? uplink.Broker.ToString() : $"{uplink.Embedded.Url} (embedded broker)", state.Root);
         // Frames flow once every part has started, so the end of a short file cannot stop a host still starting.
@@ -156,6 +156,14 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         {
             RunLog.RollbackNotMarked(_log, rollback.Version, e.Message);
         }
+    }
+
+    /// <summary>Findings about what the sensor stopped say so: lookups its forwarder sinkholed, connections its gateway drops.</summary>
+    private IFindingSink MarkBlocked(IFindingSink sink)
+    {
+        if (settings.Blocking.Gateway)
+            sink = new Edge.Service.Blocking.GatewayBlockedSink(sink, settings.Blocking);
+        return _traffic is null ? sink : new BlockedLookupSink(sink, _traffic);
     }
 
     /// <summary>SIGHUP (<c>systemctl reload edge-service</c>): the lists are read again from disk, off the

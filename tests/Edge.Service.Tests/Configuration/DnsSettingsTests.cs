@@ -38,6 +38,8 @@ public sealed class DnsSettingsTests
         Assert.Equal(["phishing"], settings.Dns.BlockedCategories);
         Assert.Equal(["0.0.0.0:53"], Bind(Minimal).Dns.ListenOn);
         Assert.Equal(["phishing", "cnc", "botnet", "mining", "malware"], Bind(Minimal).Dns.BlockedCategories);
+        Assert.Equal(["cnc"], Bind(("Blocking:Categories:0", "cnc")).Blocking.BlockedCategories);
+        Assert.Equal(["phishing", "cnc", "botnet", "mining", "malware"], Bind().Blocking.BlockedCategories);
     }
 
     [Fact]
