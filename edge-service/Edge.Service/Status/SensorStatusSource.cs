@@ -15,6 +15,7 @@ public sealed class SensorStatusSource(EdgeSettings settings, SensorPipeline pip
         var model = status.Model.Current;
         var signal = status.Shown;
         var uplink = pipeline.Uplink;
+        var figures = pipeline.Figures();
         return new StatusSnapshot
         {
             Agency = settings.Sensor.Agency,
@@ -30,6 +31,8 @@ public sealed class SensorStatusSource(EdgeSettings settings, SensorPipeline pip
             LedPattern = signal.Pattern.ToString(),
             AlertSilenced = model.Silenced,
             Capture = Capture(),
+            DnsForwarder = figures.DnsForwarder,
+            Blocking = figures.Blocking,
             Uplink = uplink is null
                 ? new UplinkStatus { Broker = "not started", Connected = false }
                 : Uplink(uplink),

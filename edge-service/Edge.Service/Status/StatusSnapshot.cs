@@ -25,6 +25,12 @@ public sealed record StatusSnapshot
     public required UplinkStatus Uplink { get; init; }
     public required AlertStatus Alerts { get; init; }
 
+    /// <summary>The DNS forwarder's totals, where it runs (<c>Edge:Dns:Enabled</c>).</summary>
+    public Edge.Uplink.Messages.HeartbeatDnsForwarder? DnsForwarder { get; init; }
+
+    /// <summary>The gateway's block sets, in gateway mode.</summary>
+    public Edge.Uplink.Messages.HeartbeatBlocking? Blocking { get; init; }
+
     /// <summary>CPU temperature, null where the board reports none.</summary>
     public double? TemperatureCelsius { get; init; }
 

@@ -1,3 +1,4 @@
+using Edge.Uplink.Messages;
 using Edge.Service.Status;
 using static Edge.Service.StatusPage.StatusFormat;
 
@@ -22,6 +23,10 @@ internal static class StatusHtml
         Banner(html, s);
         html.Raw("<div class=\"grid\">\n");
         Capture(html, s.Capture);
+        if (s.DnsForwarder is { } dns)
+            DnsForwarder(html, dns);
+        if (s.Blocking is { } blocking)
+            Blocking(html, blocking);
         Uplink(html, s.Uplink);
         Alerts(html, s.Alerts);
         Sensor(html, s);
@@ -62,6 +67,26 @@ internal static class StatusHtml
             .Row("Decode errors", "capture.decode_errors", Count, OfCount(c.DecodeErrors))
             .Row("Flows", "capture.flows", Count, OfCount(c.Flows))
             .Row("DNS messages", "capture.dns_messages", Count, OfCount(c.DnsMessages))
+            .Raw("</dl></section>\n");
+
+    private static void DnsForwarder(HtmlBuilder html, HeartbeatDnsForwarder d) =>
+        html.Raw("<section class=\"card\"><h2>DNS forwarder</h2><dl>\n")
+            .Row("Queries", "dns_forwarder.queries", Count, OfCount(d.Queries))
+            .Row("From the cache", "dns_forwarder.from_cache", Count, OfCount(d.FromCache))
+            .Row("Blocked", "dns_forwarder.blocked", Count, OfCount(d.Blocked))
+            .Row("SERVFAIL", "dns_forwarder.serv_fail", Count, OfCount(d.ServFail))
+            .Row("Not answered", "dns_forwarder.dropped", Count, OfCount(d.Dropped))
+            .Row("Upstreams up", "dns_forwarder.upstreams_up", Count, OfCount(d.UpstreamsUp))
+            .Row("Upstreams", "dns_forwarder.upstreams", Count, OfCount(d.Upstreams))
+            .Row("Not seen by detection", "dns_forwarder.unobserved", Count, OfCount(d.Unobserved))
+            .Raw("</dl></section>\n");
+
+    private static void Blocking(HtmlBuilder html, HeartbeatBlocking b) =>
+        html.Raw("<section class=\"card\"><h2>Gateway blocking</h2><dl>\n")
+            .Row("Networks blocked", "blocking.networks", Count, OfCount(b.Networks))
+            .Row("Packets dropped", "blocking.dropped", Count, OfCount(b.Dropped))
+            .Row("Attempts seen", "blocking.attempts", Count, OfCount(b.Attempts))
+            .Row("Set updates refused", "blocking.failures", Count, OfCount(b.Failures))
             .Raw("</dl></section>\n");
 
     private static void Uplink(HtmlBuilder html, UplinkStatus u) =>

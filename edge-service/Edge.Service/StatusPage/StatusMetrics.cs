@@ -28,6 +28,23 @@ internal static class StatusMetrics
             .Counter("edge_uplink_connects_total", "Connections made to the broker.", s.Uplink.Connects)
             .Counter("edge_uplink_sent_total", "Messages the broker acknowledged.", s.Uplink.Sent)
             .Counter("edge_uplink_dropped_total", "Messages dropped without reaching the broker.", s.Uplink.Dropped);
+        if (s.DnsForwarder is { } dns)
+        {
+            text.Counter("edge_dns_queries_total", "Queries the DNS forwarder received.", dns.Queries)
+                .Counter("edge_dns_cache_answers_total", "Queries answered from the forwarder's cache.", dns.FromCache)
+                .Counter("edge_dns_blocked_total", "Queries answered by policy (sinkholed).", dns.Blocked)
+                .Counter("edge_dns_servfail_total", "Queries answered SERVFAIL (no upstream answered in time).", dns.ServFail)
+                .Counter("edge_dns_unanswered_total", "Queries given no answer (malformed beyond reply, RPZ drop).", dns.Dropped)
+                .Gauge("edge_dns_upstreams_up", "Upstream resolvers healthy now.", dns.UpstreamsUp)
+                .Counter("edge_dns_unobserved_total", "Exchanges the detectors never saw (their queue was full).", dns.Unobserved);
+        }
+        if (s.Blocking is { } blocking)
+        {
+            text.Gauge("edge_block_networks", "Networks in the gateway's block sets.", blocking.Networks)
+                .Counter("edge_block_dropped_total", "Packets the gateway's block rules dropped.", blocking.Dropped)
+                .Counter("edge_block_attempts_total", "Dropped packets read from the NFLOG group (rate-limited).", blocking.Attempts)
+                .Counter("edge_block_update_failures_total", "Block set updates nft refused.", blocking.Failures);
+        }
         if (s.TemperatureCelsius is { } celsius)
             text.Gauge("edge_temperature_celsius", "CPU temperature.", celsius);
         text.Gauge("edge_uptime_seconds", "Seconds since the service started.", Math.Max(0, (s.Now - s.Started).TotalSeconds))

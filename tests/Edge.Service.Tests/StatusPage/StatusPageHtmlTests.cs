@@ -38,6 +38,9 @@ public sealed partial class StatusPageHtmlTests : IAsyncLifetime
         Assert.Contains(">9.2 GiB<", html, StringComparison.Ordinal);
         Assert.Contains(">1d 02:03:04<", html, StringComparison.Ordinal);
         Assert.Contains(">51.3 &#xB0;C<", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>DNS forwarder</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<span data-field=\"dns_forwarder.blocked\" data-format=\"count\">303</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span data-field=\"blocking.networks\" data-format=\"count\">7,777</span>", html, StringComparison.Ordinal);
         Assert.Contains(">2026-11-25 08:01:00Z<", html, StringComparison.Ordinal);
         Assert.Contains(">DGA burst<", html, StringComparison.Ordinal);
     }

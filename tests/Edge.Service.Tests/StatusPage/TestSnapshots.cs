@@ -49,6 +49,9 @@ public static class TestSnapshots
             OutboxBytes = 65_536,
         },
         Alerts = new AlertStatus { Raised = 42, Suppressed = 17, RateLimited = 5, Open = 4, HighestOpen = "high" },
+        DnsForwarder = new Edge.Uplink.Messages.HeartbeatDnsForwarder(Queries: 90_001, FromCache: 60_002, Blocked: 303, ServFail: 4,
+            Dropped: 5, UpstreamsUp: 1, Upstreams: 2, Unobserved: 6),
+        Blocking = new Edge.Uplink.Messages.HeartbeatBlocking(Networks: 7_777, Attempts: 88, Dropped: 99, Failures: 1),
         TemperatureCelsius = 51.25,
         RecentAlerts =
         [

@@ -81,6 +81,9 @@ public static class UplinkExamples
         State = "monitoring",
         CpuTemperatureC = 51.5,
         IntelVersion = "2026-11-25.1",
+        DnsForwarder = new HeartbeatDnsForwarder(Queries: 9_000, FromCache: 6_000, Blocked: 30, ServFail: 1, Dropped: 2, UpstreamsUp: 2,
+            Upstreams: 2, Unobserved: 0),
+        Blocking = new HeartbeatBlocking(Networks: 1_500, Attempts: 12, Dropped: 40, Failures: 0),
     };
 
     public static string Json(AlertMessage message) => JsonSerializer.Serialize(message, UplinkJsonContext.Default.AlertMessage);
