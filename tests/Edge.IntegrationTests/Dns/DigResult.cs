@@ -12,6 +12,16 @@ public sealed partial record DigResult(string Status, IReadOnlySet<string> Flags
 
     public bool Truncated => Flags.Contains("tc");
 
+    /// <summary>dig's "MSG SIZE rcvd" (kdig's "Received N B") of the last answer; 0 when not shown.</summary>
+    public int MessageSize
+    {
+        get
+        {
+            var sizes = SizePattern().Matches(Raw);
+            return sizes.Count == 0 ? 0 : int.Parse(sizes[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public bool RetriedOverTcp => Raw.Contains("Truncated, retrying in TCP mode", StringComparison.Ordinal);
 
     /// <summary>The data of the answer records of one type, sorted.</summary>
@@ -54,6 +64,9 @@ public sealed partial record DigResult(string Status, IReadOnlySet<string> Flags
     // dig: "->>HEADER<<- opcode: QUERY, status: NOERROR, id: 1"; kdig: "opcode: QUERY; status: NOERROR; id: 1".
     [GeneratedRegex(@"->>HEADER<<- opcode: \w+[,;] status: (\w+)")]
     private static partial Regex HeaderPattern();
+
+    [GeneratedRegex(@"(?:MSG SIZE  rcvd: |;; Received )(\d+)")]
+    private static partial Regex SizePattern();
 
     // dig: ";; flags: qr aa rd ra; QUERY: 1"; kdig: ";; Flags: qr aa rd ra; QUERY: 1".
     [GeneratedRegex(@"(?i);; flags:([a-z ]*);")]
