@@ -9,6 +9,7 @@ namespace Edge.IntegrationTests.Dns;
 /// list's category and the name asked, read from the broker as LiveSensorTests reads it (mosquitto
 /// on the sensor namespace's loopback, mosquitto_sub on the alert topic). edge-service run has no
 /// --events option, so the broker is where the test sees the alert.</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class BlockAlertTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

@@ -3,6 +3,7 @@ namespace Edge.IntegrationTests.Dns;
 /// <summary>Names on an intel list are answered by Edge per the configured policy instead of the
 /// upstream's records (which exist: a name Edge failed to block comes back with its A record); a
 /// listed name's subdomains are blocked too; the allowlist wins; an RPZ zone's actions are honoured.</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class BlockingTests
 {
     private const string PageV4 = "192.0.2.250";

@@ -5,6 +5,7 @@ namespace Edge.IntegrationTests.Dns;
 /// <summary>Two upstreams in failover order, unbound then dnsmasq: when unbound dies, dnsmasq answers
 /// within a bounded time; when both are dead, the client gets SERVFAIL within the answer deadline
 /// (not silence, not a client-side timeout).</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class FailoverTests
 {
     private const int UpstreamTimeoutMs = 500;

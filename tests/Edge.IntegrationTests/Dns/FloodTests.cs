@@ -7,6 +7,7 @@ namespace Edge.IntegrationTests.Dns;
 /// <summary>A few thousand mutated queries (bit flips, cut and stretched messages, absurd counts,
 /// compression-pointer loops, garbage) from the client namespace over UDP and TCP: Edge keeps running
 /// and still answers dig identically afterwards.</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class FloodTests
 {
     private const int UdpQueries = 5000;

@@ -3,6 +3,7 @@ namespace Edge.IntegrationTests.Dns;
 /// <summary>Benign names through Edge: what dig and kdig get from the forwarder is what they get
 /// from the upstream itself, for every record type the lab serves, negative answers included, over
 /// UDP with and without EDNS and over TCP, asked twice (the second time from Edge's cache).</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class ForwardingTests
 {
     public static TheoryData<string> Upstreams => ["unbound", "dnsmasq"];

@@ -3,6 +3,7 @@ namespace Edge.IntegrationTests.Dns;
 /// <summary>Edge's only upstream forges answers before the true one (wrong id, another question,
 /// another source port): the client gets the true answer, the cache keeps it, and Edge's upstream
 /// queries use random ids and source ports.</summary>
+[Collection(DnsLabCollection.Name)]
 public sealed class SpoofTests
 {
     private static readonly string True = FakeUpstream.TrueAddress.ToString();
