@@ -19,8 +19,10 @@
 #   EDGE_BIN  the edge-service binary (default artifacts/publish-x64/edge-service, published as
 #             NativeAOT for linux-x64 if missing; REBUILD=1 publishes again; a given path is used as is)
 #   EDGE_RELOAD_CMD  how to make the running Edge reload its intel (3,000,000 names) while dnsperf
-#             runs, e.g. 'kill -HUP $EDGE_PID' (EDGE_PID, EDGE_INTEL are exported to it). Unset: the
+#             runs, e.g. 'kill -HUP $EDGE_PID' (EDGE_PID and EDGE_INTEL are set for it). Unset: the
 #             reload row says "not run". <<< HOOK: the lead fills in the documented trigger. >>>
+#   NICE      the niceness of the forwarders, the upstream and dnsperf (default -10: on a machine
+#             others use, the measured programs get most of their core; 0 for none)
 #   PORT_BASE first of five loopback ports (default 15300: upstream, dnsmasq, unbound, Edge, spare)
 #
 # Setup (all on 127.0.0.1, distinct ports; nothing leaves the machine):
@@ -103,7 +105,7 @@ say "machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /p
 say "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- edge-service || echo ' (with uncommitted changes)')"
 say "versions: $($UNBOUND -V | head -n 1), $($DNSMASQ --version | head -n 1 | cut -d' ' -f1-3), $(dnsperf -h 2>&1 | grep -m1 Version)"
 say "raw outputs: $OUT"
-printf 'forwarder\tcase\trun\tvalue\n' > "$OUT/runs.tsv"
+printf 'forwarder\tcase\trun\tvalue\tload1\n' > "$OUT/runs.tsv"
 
 # --- names ---------------------------------------------------------------------------------------
 say "## generating names in $WORK"
@@ -121,7 +123,7 @@ done
 
 # --- upstream ------------------------------------------------------------------------------------
 upstream_config > "$OUT/upstream.conf"
-taskset -c 1 "$UNBOUND" -d -c "$OUT/upstream.conf" > "$OUT/upstream.log" 2>&1 &
+on 1 "$UNBOUND" -d -c "$OUT/upstream.conf" > "$OUT/upstream.log" 2>&1 &
 UP_PID=$!
 PIDS+=("$UP_PID")
 wait_answer "$UP_PORT" 20 || { echo "the upstream unbound did not answer:" >&2; cat "$OUT/upstream.log" >&2; exit 1; }

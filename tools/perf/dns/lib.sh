@@ -79,7 +79,11 @@ wait_answer() {
     return 1
 }
 
-record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$OUT/runs.tsv"; }
+record() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/runs.tsv"; }
+
+# on CORE COMMAND…: pinned to CORE, at NICE (default -10) so other work on a shared machine gets
+# less of that core than the measured programs do.
+on() { local core=$1; shift; taskset -c "$core" nice -n "${NICE:--10}" "$@"; }
 
 # median VALUES…: the middle value (the lower middle for an even count).
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -92,7 +96,7 @@ perf_runs() {
     for r in $(seq 1 "$RUNS"); do
         local raw="$OUT/raw/$fwd-$case-$r.txt"
         mkdir -p "$OUT/raw"
-        taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "${file//\{r\}/$r}" -c 8 -q 200 -T 1 -t 2 -l "$DURATION" > "$raw" 2>&1 || true
+        on 1 dnsperf -s 127.0.0.1 -p "$port" -d "${file//\{r\}/$r}" -c 8 -q 200 -T 1 -t 2 -l "$DURATION" > "$raw" 2>&1 || true
         qps=$(awk '/Queries per second/ { print $4 }' "$raw")
         qps=${qps:-0}
         values+=("$qps")
@@ -115,7 +119,7 @@ latency_runs() {
     for r in $(seq 1 "$RUNS"); do
         local raw="$OUT/raw/$fwd-latency-$case-$r.txt" p
         mkdir -p "$OUT/raw"
-        taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "${file//\{r\}/$r}" -c 8 -q 200 -T 1 -t 2 -l "$LAT_SECONDS" -Q "$LAT_QPS" -v > "$raw" 2>&1 || true
+        on 1 dnsperf -s 127.0.0.1 -p "$port" -d "${file//\{r\}/$r}" -c 8 -q 200 -T 1 -t 2 -l "$LAT_SECONDS" -Q "$LAT_QPS" -v > "$raw" 2>&1 || true
         p=$(awk '/^> / { print $NF * 1000 }' "$raw" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "0 0 0"; exit } i50 = int(NR * 0.50 + 0.999999); i99 = int(NR * 0.99 + 0.999999); printf "%.3f %.3f %d\n", v[i50], v[i99], NR }')
         read -r p50 p99 count <<< "$p"
         p50s+=("$p50")
@@ -178,13 +182,13 @@ start_forwarder() {
     start=$(date +%s%N)
     case $fwd in
         dnsmasq)
-            taskset -c 0 "$DNSMASQ" --no-daemon --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
+            on 0 "$DNSMASQ" --no-daemon --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.1 \
                 --port="$port" --server="127.0.0.1#$UP_PORT" --cache-size=10000 --dns-forward-max=1000 \
                 --pid-file= --user=root --group=root --conf-file="${list:-/dev/null}" > "$log" 2>&1 &
             ;;
         unbound)
             unbound_forwarder_config "$port" "$list" > "$OUT/unbound-$mode.conf"
-            taskset -c 0 "$UNBOUND" -d -c "$OUT/unbound-$mode.conf" > "$log" 2>&1 &
+            on 0 "$UNBOUND" -d -c "$OUT/unbound-$mode.conf" > "$log" 2>&1 &
             ;;
         edge)
             rm -rf "$WORK/edge-state"
@@ -194,7 +198,7 @@ start_forwarder() {
             [[ $mode == small-cache ]] && env+=(Edge__Dns__CacheMiB=1)
             [[ -n $list ]] && env+=("Edge__Intel__Lists__0=$list")
             printf '%s\n' "${env[@]}" > "$OUT/edge-$mode.env"
-            taskset -c 0 env "${env[@]}" "$EDGE_BIN" run > "$log" 2>&1 &
+            on 0 env "${env[@]}" "$EDGE_BIN" run > "$log" 2>&1 &
             ;;
     esac
     FPID=$!
@@ -214,7 +218,7 @@ stop_forwarder() {
     FPID=""
 }
 
-warm() { taskset -c 1 dnsperf -s 127.0.0.1 -p "$1" -d "$2" -c 8 -q 200 -T 1 -t 2 -n 1 > /dev/null 2>&1 || true; }
+warm() { on 1 dnsperf -s 127.0.0.1 -p "$1" -d "$2" -c 8 -q 200 -T 1 -t 2 -n 1 > /dev/null 2>&1 || true; }
 
 measure_forwarder() {
     local fwd=$1 port=${PORT[$1]} n
@@ -266,7 +270,7 @@ reload_run() {
         return
     fi
     mkdir -p "$OUT/raw"
-    taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$WORK/blocked-$n.queries" -c 8 -q 200 -T 1 -t 2 -l 20 -Q "$LAT_QPS" -S 1 > "$raw" 2>&1 &
+    on 1 dnsperf -s 127.0.0.1 -p "$port" -d "$WORK/blocked-$n.queries" -c 8 -q 200 -T 1 -t 2 -l 20 -Q "$LAT_QPS" -S 1 > "$raw" 2>&1 &
     local perf=$!
     sleep 5
     local before=$(date +%s%N)
