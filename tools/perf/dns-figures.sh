@@ -39,7 +39,9 @@
 #   dnsperf   -c 8 -q 200 -T 1 -t 2, on core 1.
 # Cases (each forwarder freshly started for each group):
 #   cached    1,000 names, one warm-up pass, then DURATION s over them, RUNS times
-#   uncached  unique random labels under bench.test (a fresh set of 1,000,000 per run; nothing repeats)
+#   uncached  unique random labels under bench.test (a fresh set of 1,000,000 per run; nothing repeats),
+#             the forwarder restarted before each run; dnsmasq with --cache-size=1000000 there so it
+#             never evicts (with 10,000 it evicts from the 10,001st name on: the cache-full row)
 #   blocked   N synthetic names loaded (N from --blocked); queries for 100,000 of them
 #   cache full  100,000 distinct names repeated (a working set larger than dnsmasq's 10,000 entries,
 #             unbound's default 8 MB and Edge's Edge__Dns__CacheMiB=1), after one warm-up pass
@@ -97,6 +99,8 @@ cleanup() {
     if [[ ${KEEP:-0} == 1 ]]; then echo "kept $WORK" >&2; else rm -rf -- "$WORK"; fi
 }
 trap cleanup EXIT
+# A closed pipe (| head) or Ctrl+C must not leave the servers behind: exit, which runs cleanup.
+trap 'exit 130' INT TERM HUP PIPE
 
 source "$ROOT/tools/perf/dns/lib.sh"
 
@@ -123,7 +127,7 @@ done
 
 # --- upstream ------------------------------------------------------------------------------------
 upstream_config > "$OUT/upstream.conf"
-on 1 "$UNBOUND" -d -c "$OUT/upstream.conf" > "$OUT/upstream.log" 2>&1 &
+"${ON1[@]}" "$UNBOUND" -d -c "$OUT/upstream.conf" > "$OUT/upstream.log" 2>&1 &
 UP_PID=$!
 PIDS+=("$UP_PID")
 wait_answer "$UP_PORT" 20 || { echo "the upstream unbound did not answer:" >&2; cat "$OUT/upstream.log" >&2; exit 1; }
