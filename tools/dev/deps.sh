@@ -6,6 +6,11 @@
 # and disabled), chromium for the status page's real-browser test (headless, at /usr/bin/chromium),
 # iproute2 and dig (bind9-dnsutils) for the end-to-end test on a veth pair in network namespaces,
 # socat for the USB flashing tests (PTY pairs standing in for /dev/ttyACM0 and /dev/ttyGS0).
+# The DNS forwarder's lab and figures (tests/Edge.IntegrationTests/Dns, tools/perf/dns-figures.sh):
+# unbound and dnsmasq (dnsmasq-base: the binary without its service) as real upstreams and as the
+# forwarders Edge is measured against, dnsperf for the figures, kdig (knot-dnsutils) as a second
+# client, nftables for the gateway mode's block set. The tests start their own unbound: the
+# packaged service is left stopped and disabled.
 # Idempotent: checks for the programs and the library themselves, so it does nothing when they
 # are present, whatever the packages are called on this release.
 # For the Raspberry Pi build (tools/build/publish-arm64.sh, tests/Edge.IntegrationTests/Arm64):
@@ -27,6 +32,12 @@ command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
+# unbound, dnsmasq and nft live in /usr/sbin, which a non-root PATH may leave out.
+[ -x /usr/sbin/unbound ] || command -v unbound >/dev/null 2>&1 || missing+=(unbound)
+[ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || missing+=(dnsmasq-base)
+[ -x /usr/sbin/nft ] || command -v nft >/dev/null 2>&1 || missing+=(nftables)
+command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
+command -v kdig >/dev/null 2>&1 || missing+=(knot-dnsutils)
 # PostgreSQL for the incident store's tests: each starts its own cluster in a temporary folder on a free
 # loopback port (tests/Edge.IntegrationTests/TestSupport/PostgresProcess.cs); the packaged one stays stopped.
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
@@ -62,8 +73,8 @@ for i in "${!missing[@]}"; do
       if apt-cache show "$t64" >/dev/null 2>&1; then missing[$i]=$t64; fi ;;
   esac
 done
-# policy-rc.d (Debian's hook for package scripts) keeps apt from starting the mosquitto service
-# while installing; an existing one is left as it is.
+# policy-rc.d (Debian's hook for package scripts) keeps apt from starting the mosquitto and unbound
+# services while installing; an existing one is left as it is.
 policy=""
 if [ ! -e /usr/sbin/policy-rc.d ]; then
   policy=/usr/sbin/policy-rc.d
@@ -72,10 +83,13 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
   trap '$sudo rm -f "$policy"' EXIT
 fi
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The tests run their own broker on a free port: the system one must not hold 1883 or start on boot.
-if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-  $sudo systemctl disable --now mosquitto >/dev/null 2>&1 || true
-elif [ -x /etc/init.d/mosquitto ]; then
-  $sudo /etc/init.d/mosquitto stop >/dev/null 2>&1 || true
-fi
+# The tests run their own broker and resolvers: the system ones must not hold 1883 or 53 or start on boot.
+for service in mosquitto unbound; do
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+  elif [ -x "/etc/init.d/$service" ]; then
+    $sudo "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+    command -v update-rc.d >/dev/null 2>&1 && $sudo update-rc.d "$service" disable >/dev/null 2>&1 || true
+  fi
+done
 echo "installed: ${missing[*]}"
