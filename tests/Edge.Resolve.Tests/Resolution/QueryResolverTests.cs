@@ -127,6 +127,22 @@ public class QueryResolverTests
         Answer.Build(query, answers: [.. Enumerable.Range(0, count).Select(i => Answer.A($"192.0.2.{i}", 300))], edns: edns);
 
     [Fact]
+    public void Recursion_is_available_in_every_answer_even_when_the_upstream_answered_a_query_without_rd_without_it()
+    {
+        var resolver = Resolvers.Create();
+        var withoutRd = Query.Build("www.example.com", flags: 0x0000);
+        var fromUpstream = resolver.Complete(withoutRd, Answer.Build(withoutRd, answers: [Answer.A("192.0.2.7", 300)], extraFlags: 0x0400));
+        Assert.True(Decoded.Of(fromUpstream).RecursionAvailable);
+
+        var (verdict, cached) = resolver.Ask(Query.Build("www.example.com"));
+
+        Assert.Equal(QueryVerdict.Answered, verdict);
+        var decoded = Decoded.Of(cached);
+        Assert.True(decoded.RecursionDesired);
+        Assert.True(decoded.RecursionAvailable);
+    }
+
+    [Fact]
     public void An_answer_over_512_is_truncated_for_a_client_without_edns()
     {
         var resolver = Resolvers.Create();
