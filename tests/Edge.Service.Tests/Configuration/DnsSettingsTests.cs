@@ -17,7 +17,7 @@ public sealed class DnsSettingsTests
     }
 
     [Fact]
-    public void The_shipped_appsettings_states_the_forwarder_defaults_of_the_code()
+    public void The_shipped_appsettings_states_the_forwarder_and_blocking_defaults_of_the_code()
     {
         var shipped = EdgeConfiguration.Load(null).Dns;
         var code = new DnsSettings();
@@ -26,6 +26,11 @@ public sealed class DnsSettingsTests
             (shipped.Enabled, shipped.UpstreamTimeoutMs, shipped.AnswerDeadlineMs, shipped.BlockAnswer, shipped.BlockTtlSeconds, shipped.CacheMiB,
             shipped.MaxUdpResponse, shipped.MaxTcpConnections, shipped.BlockPageV4, shipped.BlockPageV6, shipped.UpstreamCaFile));
         Assert.Equal(code.ListenOn, shipped.ListenOn);
+        var blocking = EdgeConfiguration.Load(null).Blocking;
+        var blockingCode = new Edge.Service.Blocking.BlockingSettings();
+        Assert.Equal((blockingCode.Mode, blockingCode.Table, blockingCode.LogGroup, blockingCode.LogRate, blockingCode.Nft),
+            (blocking.Mode, blocking.Table, blocking.LogGroup, blocking.LogRate, blocking.Nft));
+        Assert.Equal(blockingCode.BlockedCategories, blocking.BlockedCategories);
         Assert.Equal(code.BlockedCategories, shipped.BlockedCategories);
     }
 
