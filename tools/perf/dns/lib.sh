@@ -344,7 +344,7 @@ table() {
     done
     echo "| answers during a reload of $(thousands "${BLOCKED##* }") names at $(thousands "$LAT_QPS") q/s | | n/a | n/a | $(cell edge reload) | no pause |"
     echo
-    echo "Load average (1, 5, 15 min) when each column started: ${LOADS[*]:-}."
+    echo "Load average (1, 5, 15 min) when each column started: $(printf '%s; ' "${LOADS[@]:-none}" | sed 's/; $//')."
     for f in "${cols[@]}"; do
         [[ -n ${NOTE[$f]:-} ]] && echo "$f not run: ${NOTE[$f]}."
     done
