@@ -36,9 +36,9 @@ public sealed class GatewayBlockingTests : IDisposable
         using var server = StartServer(net);
         var brokerConfig = Path.Combine(_work.FullName, "mosquitto.conf");
         File.WriteAllText(brokerConfig, $"listener {BrokerPort} 127.0.0.1\nallow_anonymous true\n");
-        using var broker = TrackedProcess.Start(net.Gateway, null, MosquittoProcess.Binary!, "-c", brokerConfig);
-        WaitForBroker(net.Gateway);
-        using var subscriber = TrackedProcess.Start(net.Gateway, null, "mosquitto_sub", "-h", "127.0.0.1", "-p", $"{BrokerPort}", "-t", Root + "/#", "-v", "-q", "1");
+        using var broker = NamespaceProcess.Start("mosquitto", net.Gateway, null, MosquittoProcess.Binary!, "-c", brokerConfig);
+        NamespacePair.WaitForBroker(net.Gateway, BrokerPort);
+        using var subscriber = NamespaceProcess.Start("mosquitto_sub", net.Gateway, null, "mosquitto_sub", "-h", "127.0.0.1", "-p", $"{BrokerPort}", "-t", Root + "/#", "-v", "-q", "1");
         using var sensor = StartSensor(net, "Gateway");
         sensor.WaitFor(line => line.Contains("gateway blocking: table inet edge holds 0 IPv4", StringComparison.Ordinal), Wait, "the empty sets written");
         subscriber.WaitFor(line => line.StartsWith(Root + "/status ", StringComparison.Ordinal) && line.Contains("\"online\"", StringComparison.Ordinal), Wait, "the sensor online");
@@ -84,19 +84,19 @@ public sealed class GatewayBlockingTests : IDisposable
 
         Assert.True(net.Answers(net.Listed, tcp: false), "the listed address stays reachable");
         Assert.Equal("", NamespacePair.In(net.Gateway, "nft", "list", "ruleset").Trim());
-        Assert.DoesNotContain("gateway blocking", sensor.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gateway blocking", sensor.Output, StringComparison.Ordinal);
     }
 
-    private TrackedProcess StartServer(GatewayNamespaces net) =>
-        TrackedProcess.Start(net.Server, null, "dnsmasq", "--no-daemon", "--no-resolv", "--no-hosts", "--bind-interfaces",
+    private NamespaceProcess StartServer(GatewayNamespaces net) =>
+        NamespaceProcess.Start("dnsmasq", net.Server, null, "dnsmasq", "--no-daemon", "--no-resolv", "--no-hosts", "--bind-interfaces",
             $"--listen-address={net.Allowed}", $"--listen-address={net.Listed}", "--except-interface=lo",
             $"--address=/probe.test/{net.Allowed}", $"--pid-file={Path.Combine(_work.FullName, "dnsmasq.pid")}", "--user=root", "--log-facility=-");
 
-    private TrackedProcess StartSensor(GatewayNamespaces net, string mode, string? secondList = null)
+    private NamespaceProcess StartSensor(GatewayNamespaces net, string mode, string? secondList = null)
     {
         var baseList = Path.Combine(_work.FullName, "base.txt");
         File.WriteAllText(baseList, "never-contacted.example\tcnc\n");
-        return TrackedProcess.Start(net.Gateway, new Dictionary<string, string>
+        return NamespaceProcess.Start("edge-service", net.Gateway, new Dictionary<string, string>
         {
             ["Edge__Uplink__Broker"] = $"mqtt://127.0.0.1:{BrokerPort}",
             ["Edge__Sensor__Agency"] = Agency,
@@ -126,22 +126,6 @@ public sealed class GatewayBlockingTests : IDisposable
             },
         }));
         NamespacePair.In(net.Gateway, "mosquitto_pub", "-h", "127.0.0.1", "-p", $"{BrokerPort}", "-q", "1", "-t", Root + "/cmd/intel-update", "-f", command);
-    }
-
-    private static void WaitForBroker(string ns)
-    {
-        WaitUntil(() =>
-        {
-            try
-            {
-                NamespacePair.In(ns, "mosquitto_pub", "-h", "127.0.0.1", "-p", $"{BrokerPort}", "-t", "probe", "-m", "up");
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }, "the broker");
     }
 
     private static void WaitUntil(Func<bool> condition, string what)

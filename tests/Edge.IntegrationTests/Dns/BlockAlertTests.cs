@@ -26,7 +26,7 @@ public sealed class BlockAlertTests
         var brokerConfig = Path.Combine(lab.Work.FullName, "mosquitto.conf");
         File.WriteAllText(brokerConfig, $"listener {port} 127.0.0.1\nallow_anonymous true\n");
         lab.Start("mosquitto", lab.Sensor, null, MosquittoProcess.Binary!, "-c", brokerConfig);
-        WaitForBroker(lab.Sensor, port);
+        NamespacePair.WaitForBroker(lab.Sensor, port);
         var subscriber = lab.Start("mosquitto_sub", lab.Sensor, null, "mosquitto_sub", "-h", "127.0.0.1", "-p", $"{port}", "-t", Root + "/alert/#", "-v", "-q", "1");
         var intel = Directory.CreateDirectory(Path.Combine(lab.Work.FullName, "intel"));
         File.WriteAllText(Path.Combine(intel.FullName, "phishing.txt"), Blocked + "\n");
@@ -53,20 +53,4 @@ public sealed class BlockAlertTests
         Assert.DoesNotContain(LabZone.Www, subscriber.Output, StringComparison.Ordinal);
     }
 
-    private static void WaitForBroker(string ns, int port)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                NamespacePair.In(ns, "mosquitto_pub", "-h", "127.0.0.1", "-p", $"{port}", "-t", "probe", "-m", "up");
-                return;
-            }
-            catch (InvalidOperationException) when (clock.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
 }

@@ -15,7 +15,7 @@ public sealed class DnsLab : IDisposable
     private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(20);
     private static int s_nextSubnet = Random.Shared.Next(0, 254);
 
-    private readonly List<LabProcess> _processes = [];
+    private readonly List<NamespaceProcess> _processes = [];
     private readonly List<IDisposable> _owned = [];
 
     private DnsLab(int subnet)
@@ -123,9 +123,9 @@ public sealed class DnsLab : IDisposable
     }
 
     /// <summary>Starts a program in one of the lab's namespaces; the lab kills it on Dispose.</summary>
-    public LabProcess Start(string name, string ns, IReadOnlyDictionary<string, string>? environment, params string[] command)
+    public NamespaceProcess Start(string name, string ns, IReadOnlyDictionary<string, string>? environment, params string[] command)
     {
-        var process = LabProcess.Start(name, ns, environment, command);
+        var process = NamespaceProcess.Start(name, ns, environment, command);
         lock (_processes)
             _processes.Add(process);
         return process;
@@ -140,7 +140,7 @@ public sealed class DnsLab : IDisposable
     }
 
     /// <summary>unbound on 10.219.N.2:53, serving lab.test; returns once it answers.</summary>
-    public LabProcess StartUnbound()
+    public NamespaceProcess StartUnbound()
     {
         var zoneFile = Path.Combine(Work.FullName, "lab.test.zone");
         File.WriteAllText(zoneFile, LabZone.UnboundZoneFile());
@@ -152,7 +152,7 @@ public sealed class DnsLab : IDisposable
     }
 
     /// <summary>dnsmasq on 10.219.N.3:53, serving lab.test; returns once it answers.</summary>
-    public LabProcess StartDnsmasq()
+    public NamespaceProcess StartDnsmasq()
     {
         var dnsmasq = Start("dnsmasq", Upstream, null, LabZone.DnsmasqArguments(DnsmasqAddress));
         WaitUntilAnswering(dnsmasq, DnsmasqAddress);
@@ -163,10 +163,10 @@ public sealed class DnsLab : IDisposable
     public FakeUpstream StartFakeUpstream() => Own(FakeUpstream.Start(Upstream, FakeAddress));
 
     /// <summary>Waits (bounded) until <paramref name="server"/> answers www.lab.test A from the client.</summary>
-    public void WaitUntilAnswering(LabProcess process, string server) =>
+    public void WaitUntilAnswering(NamespaceProcess process, string server) =>
         WaitUntilAnswering(process, server, ReadyWait);
 
-    public void WaitUntilAnswering(LabProcess process, string server, TimeSpan limit)
+    public void WaitUntilAnswering(NamespaceProcess process, string server, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         DigResult? last = null;

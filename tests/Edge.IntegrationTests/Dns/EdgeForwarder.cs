@@ -1,3 +1,4 @@
+using Edge.IntegrationTests.TestSupport;
 using System.Globalization;
 using Edge.IntegrationTests.Service;
 
@@ -79,7 +80,7 @@ public sealed class EdgeForwarder
             .Setting("Edge__Dns__AnswerDeadlineMs", answerDeadlineMs.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Starts edge-service and waits (bounded) until it answers www.lab.test A on 10.218.N.2.</summary>
-    public LabProcess Start()
+    public NamespaceProcess Start()
     {
         if (!File.Exists(ServiceProcess.Dll))
             throw new FileNotFoundException("edge-service.dll is not beside the tests", ServiceProcess.Dll);

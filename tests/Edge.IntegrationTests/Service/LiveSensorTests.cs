@@ -33,10 +33,10 @@ public sealed class LiveSensorTests : IDisposable
         const int port = 18830;
         var brokerConfig = Path.Combine(_work.FullName, "mosquitto.conf");
         File.WriteAllText(brokerConfig, $"listener {port} 127.0.0.1\nallow_anonymous true\n");
-        using var broker = Tracked.Start(pair.Sensor, null, MosquittoProcess.Binary!, "-c", brokerConfig);
-        WaitForBroker(pair.Sensor, port);
-        using var subscriber = Tracked.Start(pair.Sensor, null, "mosquitto_sub", "-h", "127.0.0.1", "-p", $"{port}", "-t", Root + "/#", "-v", "-q", "1");
-        using var sensor = Tracked.Start(pair.Sensor, new Dictionary<string, string>
+        using var broker = NamespaceProcess.Start("mosquitto", pair.Sensor, null, MosquittoProcess.Binary!, "-c", brokerConfig);
+        NamespacePair.WaitForBroker(pair.Sensor, port);
+        using var subscriber = NamespaceProcess.Start("mosquitto_sub", pair.Sensor, null, "mosquitto_sub", "-h", "127.0.0.1", "-p", $"{port}", "-t", Root + "/#", "-v", "-q", "1");
+        using var sensor = NamespaceProcess.Start("edge-service", pair.Sensor, new Dictionary<string, string>
         {
             ["Edge__Uplink__Broker"] = $"mqtt://127.0.0.1:{port}",
             ["Edge__Sensor__Agency"] = Agency,
@@ -67,92 +67,5 @@ public sealed class LiveSensorTests : IDisposable
 
         subscriber.WaitFor(line => line.StartsWith(Root + "/cmd-result", StringComparison.Ordinal) && line.Contains("c-ack-1", StringComparison.Ordinal), Wait, "the ack's result");
         sensor.WaitFor(line => line.Contains("LEDs  green heartbeat  monitoring", StringComparison.Ordinal), Wait, "the LEDs back to monitoring after the ack", after: "LEDs  red double blink  alert");
-    }
-
-    private static void WaitForBroker(string ns, int port)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                NamespacePair.In(ns, "mosquitto_pub", "-h", "127.0.0.1", "-p", $"{port}", "-t", "probe", "-m", "up");
-                return;
-            }
-            catch (InvalidOperationException) when (clock.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
-    /// <summary>A process in a namespace whose output lines are kept for bounded waits.</summary>
-    private sealed class Tracked : IDisposable
-    {
-        private readonly Process _process;
-        private readonly List<string> _lines = [];
-
-        private Tracked(Process process)
-        {
-            _process = process;
-            process.OutputDataReceived += (_, e) => Add(e.Data);
-            process.ErrorDataReceived += (_, e) => Add(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public static Tracked Start(string ns, IReadOnlyDictionary<string, string>? environment, params string[] command) =>
-            new(NamespacePair.StartIn(ns, environment, command));
-
-        private void Add(string? line)
-        {
-            if (line is null)
-                return;
-            lock (_lines)
-                _lines.Add(line);
-        }
-
-        public int WaitForExit(TimeSpan timeout)
-        {
-            if (!_process.WaitForExit(timeout))
-                Assert.Fail($"still running after {timeout}");
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        /// <summary>The first line matching (after the first line containing <paramref name="after"/>, if given).</summary>
-        public string WaitFor(Func<string, bool> match, TimeSpan timeout, string what, string? after = null)
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < timeout)
-            {
-                lock (_lines)
-                {
-                    var start = after is null ? 0 : _lines.FindIndex(l => l.Contains(after, StringComparison.Ordinal));
-                    if (start >= 0)
-                    {
-                        var found = _lines.FindIndex(start, l => match(l));
-                        if (found >= 0)
-                            return _lines[found];
-                    }
-                }
-                if (_process.HasExited)
-                    break;
-                Thread.Sleep(50);
-            }
-            lock (_lines)
-                Assert.Fail($"no sign of {what} within {timeout}; output:\n{string.Join('\n', _lines)}");
-            return "";
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-            _process.Dispose();
-        }
     }
 }

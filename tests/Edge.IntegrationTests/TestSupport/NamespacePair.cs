@@ -72,6 +72,24 @@ public sealed class NamespacePair : IDisposable
         }
     }
 
+    /// <summary>Waits (at most 15 s) until a mosquitto in <paramref name="ns"/> takes a publish on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static void WaitForBroker(string ns, int port)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                In(ns, "mosquitto_pub", "-h", "127.0.0.1", "-p", $"{port}", "-t", "probe", "-m", "up");
+                return;
+            }
+            catch (InvalidOperationException) when (clock.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
     /// <summary>Starts a long-running command inside a namespace.</summary>
     public static Process StartIn(string ns, IReadOnlyDictionary<string, string>? environment, params string[] command)
     {

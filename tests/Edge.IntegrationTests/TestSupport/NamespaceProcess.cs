@@ -1,17 +1,15 @@
 using System.Diagnostics;
-using Edge.IntegrationTests.TestSupport;
+namespace Edge.IntegrationTests.TestSupport;
 
-namespace Edge.IntegrationTests.Dns;
-
-/// <summary>A long-running program inside one of the lab's namespaces (unbound, dnsmasq, edge-service,
-/// mosquitto_sub): its output lines kept for bounded waits and failure messages; killed with its
-/// children on <see cref="Dispose"/>.</summary>
-public sealed class LabProcess : IDisposable
+/// <summary>A long-running program inside a namespace the test made (unbound, dnsmasq, edge-service,
+/// mosquitto, mosquitto_sub): its output lines kept for bounded waits and failure messages; killed
+/// with its children on <see cref="Dispose"/>.</summary>
+public sealed class NamespaceProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _lines = [];
 
-    private LabProcess(string name, Process process)
+    private NamespaceProcess(string name, Process process)
     {
         Name = name;
         _process = process;
@@ -41,7 +39,7 @@ public sealed class LabProcess : IDisposable
 
     /// <summary>Starts <paramref name="command"/> in <paramref name="ns"/>; <c>ip netns exec</c> execs it,
     /// so <see cref="Id"/> is the program's own process id.</summary>
-    public static LabProcess Start(string name, string ns, IReadOnlyDictionary<string, string>? environment, params string[] command) =>
+    public static NamespaceProcess Start(string name, string ns, IReadOnlyDictionary<string, string>? environment, params string[] command) =>
         new(name, NamespacePair.StartIn(ns, environment, command));
 
     private void Add(string? line)
@@ -52,15 +50,17 @@ public sealed class LabProcess : IDisposable
             _lines.Add(line);
     }
 
-    /// <summary>The first output line matching, waiting at most <paramref name="timeout"/>.</summary>
-    public string WaitFor(Func<string, bool> match, TimeSpan timeout, string what)
+    /// <summary>The first output line matching (after the first line containing <paramref name="after"/>,
+    /// if given), waiting at most <paramref name="timeout"/>.</summary>
+    public string WaitFor(Func<string, bool> match, TimeSpan timeout, string what, string? after = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
             lock (_lines)
             {
-                var found = _lines.FindIndex(l => match(l));
+                var start = after is null ? 0 : _lines.FindIndex(l => l.Contains(after, StringComparison.Ordinal));
+                var found = start < 0 ? -1 : _lines.FindIndex(start, l => match(l));
                 if (found >= 0)
                     return _lines[found];
             }
@@ -70,6 +70,14 @@ public sealed class LabProcess : IDisposable
         }
         Assert.Fail($"no sign of {what} from {Name} within {timeout} (exited: {_process.HasExited}); output:\n{Output}");
         return "";
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            Assert.Fail($"{Name} still running after {timeout}; output:\n{Output}");
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL, and waits until the process is gone (its sockets closed).</summary>
