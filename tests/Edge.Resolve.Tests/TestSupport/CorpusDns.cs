@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using Edge.Watch.Tests.TestSupport;
+
 namespace Edge.Resolve.Tests.TestSupport;
 
 /// <summary>The DNS messages over UDP port 53 in the capture corpora (../shared/corpora beside the
@@ -17,30 +19,16 @@ public static class CorpusDns
     {
         var queries = new List<byte[]>();
         var responses = new List<byte[]>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root(), "pcaps"), "*.pcap").Order(StringComparer.Ordinal))
+        foreach (var scenario in Corpus.Scenarios().Order(StringComparer.Ordinal))
         {
-            foreach (var frame in Frames(File.ReadAllBytes(file)))
+            foreach (var frame in PcapFile.Read(Corpus.Pcap(scenario)))
             {
-                var payload = UdpDnsPayload(frame);
+                var payload = UdpDnsPayload(frame.Data);
                 if (payload is { Length: >= 12 })
                     ((payload[2] & 0x80) == 0 ? queries : responses).Add(payload);
             }
         }
         return ([.. queries], [.. responses]);
-    }
-
-    private static IEnumerable<byte[]> Frames(byte[] file)
-    {
-        var bigEndian = BinaryPrimitives.ReadUInt32LittleEndian(file) is 0xd4c3b2a1 or 0x4d3cb2a1;
-        for (var offset = 24; offset + 16 <= file.Length;)
-        {
-            var captured = (int)(bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(offset + 8)) : BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(offset + 8)));
-            offset += 16;
-            if (captured < 0 || offset + captured > file.Length)
-                yield break;
-            yield return file.AsSpan(offset, captured).ToArray();
-            offset += captured;
-        }
     }
 
     private static byte[]? UdpDnsPayload(byte[] frame)
@@ -70,18 +58,5 @@ public static class CorpusDns
             return null;
         var length = Math.Min(BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(udp + 4)), frame.Length - udp);
         return length < 8 ? null : frame.AsSpan(udp + 8, length - 8).ToArray();
-    }
-
-    private static string Root()
-    {
-        var env = Environment.GetEnvironmentVariable("EDGE_CORPORA");
-        if (!string.IsNullOrEmpty(env))
-            return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Edge.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpora"));
-        }
-        throw new DirectoryNotFoundException("Edge.sln not found above the test binaries; set EDGE_CORPORA");
     }
 }
