@@ -96,7 +96,9 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         var state = StatePaths.Resolve(settings.Sensor.StateDirectory);
         _evidence = settings.Evidence.Directory.Length > 0 ? new ReplayEvidence(settings.Evidence) : null;
         var late = new LateAlertSink();
-        _events = run.EventsFile is null ? null : new EventLogWriter(File.Create(run.EventsFile), ownsOutput: true);
+        // Readable while the sensor writes it (tail -f, a test): no exclusive lock.
+        _events = run.EventsFile is null ? null
+            : new EventLogWriter(new FileStream(run.EventsFile, FileMode.Create, FileAccess.Write, FileShare.Read), ownsOutput: true);
         IAlertSink alerts = _events is null ? new AlertFanOut(Recent, late) : new AlertFanOut(Recent, late, _events);
         _traffic = settings.Dns.Enabled ? new ForwarderTraffic() : null;
         _detection = new ReplayDetection([], alerts, settings: settings, evidence: _evidence?.Recorder, reproducible: false,
