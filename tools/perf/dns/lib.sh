@@ -19,29 +19,8 @@ blocked_names() {
     awk -v n="$1" 'BEGIN { srand(7); for (i = 0; i < n; i++) printf "b%x%d.z%d.bench.test\n", int(rand() * 1048576), i, i % 997 }'
 }
 
-upstream_config() {
-    cat <<CONF
-server:
-  interface: 127.0.0.1
-  port: $UP_PORT
-  do-daemonize: no
-  chroot: ""
-  username: ""
-  pidfile: ""
-  use-syslog: no
-  logfile: ""
-  num-threads: 1
-  do-ip6: no
-  module-config: "iterator"
-  local-zone: "." refuse
-  local-zone: "bench.test." redirect
-  local-data: "bench.test. 300 IN A 192.0.2.1"
-remote-control:
-  control-enable: no
-CONF
-}
-
-unbound_forwarder_config() { # PORT [blocked include file]
+# unbound_server PORT: the server: lines every unbound here shares (foreground, one thread, no chroot or logs).
+unbound_server() {
     cat <<CONF
 server:
   interface: 127.0.0.1
@@ -55,6 +34,23 @@ server:
   num-threads: 1
   do-ip6: no
   module-config: "iterator"
+CONF
+}
+
+upstream_config() {
+    unbound_server "$UP_PORT"
+    cat <<CONF
+  local-zone: "." refuse
+  local-zone: "bench.test." redirect
+  local-data: "bench.test. 300 IN A 192.0.2.1"
+remote-control:
+  control-enable: no
+CONF
+}
+
+unbound_forwarder_config() { # PORT [blocked include file]
+    unbound_server "$1"
+    cat <<CONF
   do-not-query-localhost: no
   local-zone: "test." nodefault
 CONF
