@@ -45,6 +45,8 @@ public sealed class BrokerConnection : IAsyncDisposable
 
     public string? LostReason { get; private set; }
 
+    public bool IsConnected => _client.IsConnected;
+
     /// <exception cref="BrokerException">The broker cannot be reached or refuses the connection.</exception>
     public static async Task<BrokerConnection> ConnectAsync(BrokerOptions options, string purpose, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class AlertWatcher(BrokerOptions broker, string prefix, AlertFilte
                     {
                         await connection.SubscribeAsync(filter.TopicFilters(prefix), MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (LostWhileSubscribing(e, cancellationToken))
+                    catch (Exception e) when (LostWhileSubscribing(e, connection, cancellationToken))
                     {
                         // The link went between CONNACK and SUBACK: that is a lost connection, not a refusal.
                         output.Notice($"lost {broker.Endpoint} while subscribing ({e.Message}); reconnecting");
@@ -66,9 +66,12 @@ public sealed class AlertWatcher(BrokerOptions broker, string prefix, AlertFilte
         }
     }
 
-    private static bool LostWhileSubscribing(Exception e, CancellationToken cancellationToken) =>
+    /// <summary>The link went while subscribing: MQTTnet then throws what its half-torn state gives (a
+    /// communication error, a disposed object, a cancellation, even a null reference), so a client no
+    /// longer connected counts as lost whatever it threw.</summary>
+    private static bool LostWhileSubscribing(Exception e, BrokerConnection connection, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && e is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or OperationCanceledException;
+        && (e is MQTTnet.Exceptions.MqttCommunicationException or ObjectDisposedException or OperationCanceledException || !connection.IsConnected);
 
     public void Show(BrokerMessage message)
     {
