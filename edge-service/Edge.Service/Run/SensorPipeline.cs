@@ -63,9 +63,6 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
 
     public bool Live => settings.Capture.Enabled && settings.Capture.Interface.Length > 0;
 
-    /// <summary>The DNS forwarder, when <c>Edge:Dns:Enabled</c>; null otherwise and before the start.</summary>
-    public ForwarderHost? Forwarder => _forwarder;
-
     /// <summary>True once the capture thread runs.</summary>
     public bool Running => Volatile.Read(ref _thread) is not null;
 
@@ -80,9 +77,6 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
     public AlertCounters? AlertCounters => _detection?.Pipeline.Counters;
 
     public WatchEngine? Engine => _engine;
-
-    /// <summary>Gateway blocking's counters; null in monitor mode.</summary>
-    public Edge.Service.Blocking.BlockingCounters? Blocking => _blocking?.Counters;
 
     /// <summary>The LED state for the heartbeat, given by the front panel.</summary>
     public Func<string>? State { get; set; }
