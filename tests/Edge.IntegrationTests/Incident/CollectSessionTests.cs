@@ -82,14 +82,15 @@ public sealed class CollectSessionTests : IDisposable
             await before.PublishAsync(CollectedStore.Alert("town-a", "gw-1", 1), TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => CollectedStore.Scalar(store, "SELECT COUNT(*) FROM alerts") == 1, Wait, "the first alert stored");
 
+        string Said() => $"collector:\n{collector.Output}\nmosquitto:\n{broker.Log}";
         broker.KillHard();
-        await Eventually.TrueAsync(() => collector.Output.Contains("trying again in", StringComparison.Ordinal), Wait, "the collector noticed");
+        await Eventually.TrueAsync(() => collector.Output.Contains("trying again in", StringComparison.Ordinal), Wait, "the collector noticed", Said);
         await broker.RestartAsync();
-        await Eventually.TrueAsync(() => collector.Connects >= 2, Wait, "the collector connected again");
+        await Eventually.TrueAsync(() => collector.Connects >= 2, Wait, "the collector connected again", Said);
         using (var after = await CollectedStore.PublisherAsync(broker.Port, "sensor-after"))
             await after.PublishAsync(CollectedStore.Alert("town-a", "gw-1", 2), TestContext.Current.CancellationToken);
 
-        await Eventually.TrueAsync(() => CollectedStore.Scalar(store, "SELECT COUNT(*) FROM alerts") == 2, Wait, "the alert after the restart stored");
+        await Eventually.TrueAsync(() => CollectedStore.Scalar(store, "SELECT COUNT(*) FROM alerts") == 2, Wait, "the alert after the restart stored", Said);
         // The test broker keeps nothing across a kill: the collector says its session was lost.
         Assert.Contains("the broker had lost this collector's session", collector.Output, StringComparison.Ordinal);
         Assert.Matches(@"mqtt: mqtt://127\.0\.0\.1:\d+: (the broker closed the connection|connection lost \(.*\)); trying again in [0-9.]+ s", collector.Output);

@@ -1,14 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using Edge.Resolve.Server;
+using Edge.Resolve.Tests.TestSupport;
 using Edge.Resolve.Tests.TestSupport.Net;
 
 namespace Edge.Resolve.Tests.Server;
 
-[CollectionDefinition(nameof(UdpAllocationCollection), DisableParallelization = true)]
-public sealed class UdpAllocationCollection;
-
-[Collection(nameof(UdpAllocationCollection))]
+[Collection(nameof(MeasurementCollection))]
 public sealed class UdpAllocationTests
 {
     private const int Warmup = 60_000;

@@ -22,6 +22,8 @@ public sealed class CollectorClient : IAsyncDisposable
     /// <summary>Socket send and receive buffers.</summary>
     public const int SocketBufferBytes = 4 * 1024 * 1024;
 
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly CollectSettings _settings;
     private readonly CollectTopics _topics;
     private readonly IncomingParser _parser;
@@ -126,12 +128,13 @@ public sealed class CollectorClient : IAsyncDisposable
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, client);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
+            using var timeout = new CancellationTokenSource(ConnectTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
-            var result = await client.ConnectAsync(Options(), linked.Token).ConfigureAwait(false);
+            // WaitAsync as well as the token: a connect that ignored its token would stall every later try.
+            var result = await client.ConnectAsync(Options(), linked.Token).WaitAsync(ConnectTimeout, _time, stop).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
                 return Fail(client, ConnectFailure.Describe(result));
-            var refused = await SubscribeAsync(client, linked.Token).ConfigureAwait(false);
+            var refused = await SubscribeAsync(client, linked.Token).WaitAsync(ConnectTimeout, _time, stop).ConfigureAwait(false);
             if (refused is not null)
             {
                 await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(false);
