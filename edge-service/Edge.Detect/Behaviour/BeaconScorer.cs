@@ -3,8 +3,8 @@ namespace Edge.Detect.Behaviour;
 /// <summary>Scores how periodic each (client, server, port) series of connection starts is, in the
 /// spirit of RITA: Bowley skewness, MAD/median and coefficient of variation of the inter-arrival
 /// times, regularity of connection sizes, and a connection-count factor, over the last
-/// <see cref="BeaconOptions.Window"/> connections of each series. Memory is fixed at construction:
-/// <c>MaxSeries × Window × 16</c> bytes of rings plus small per-series fields.</summary>
+/// <see cref="BeaconOptions.Window"/> connections of each series. Memory grows with the series seen,
+/// up to <c>MaxSeries × Window × 16</c> bytes of rings plus small per-series fields.</summary>
 public sealed class BeaconScorer
 {
     // A MAD/median or CV of this much (or more) scores 0; jittered beacons sit near 0.05, Poisson-like traffic near 1.
@@ -20,10 +20,10 @@ public sealed class BeaconScorer
     private readonly BeaconOptions _options;
     private readonly LruSlotMap<BeaconKey> _series;
     private readonly int _window;
-    private readonly long[] _intervals;
-    private readonly long[] _sizes;
+    private long[] _intervals = [];
+    private long[] _sizes = [];
     // Per series: its scalars in one 64-byte cell (one cache line per start), beside the two rings.
-    private readonly SeriesState[] _state;
+    private SeriesState[] _state = [];
 
     public BeaconScorer(BeaconOptions options)
     {
@@ -31,9 +31,7 @@ public sealed class BeaconScorer
         _options = options;
         _window = options.Window;
         _series = new LruSlotMap<BeaconKey>(options.MaxSeries);
-        _intervals = new long[options.MaxSeries * _window];
-        _sizes = new long[options.MaxSeries * _window];
-        _state = new SeriesState[options.MaxSeries];
+        FitSlots();
     }
 
     public int Count => _series.Count;
@@ -79,10 +77,19 @@ public sealed class BeaconScorer
         return true;
     }
 
+    private void FitSlots()
+    {
+        SlotArrays.Fit(ref _intervals, _series.Capacity, _window);
+        SlotArrays.Fit(ref _sizes, _series.Capacity, _window);
+        SlotArrays.Fit(ref _state, _series.Capacity);
+    }
+
     /// <summary>Records one start; the series' slot, or its complement when the start was out of order.</summary>
     private int Add(in BeaconKey key, long startMicros, long bytes)
     {
         var slot = _series.Acquire(key, out var created);
+        if (created)
+            FitSlots();
         ref var state = ref _state[slot];
         if (created)
             state = default;

@@ -44,18 +44,16 @@ public sealed class FanOutCounter
     {
         private readonly int _threshold;
         private readonly long _windowMicros;
-        private readonly ulong[] _ids;
-        private readonly long[] _seen;
-        private readonly bool[] _reported;
+        private ulong[] _ids = [];
+        private long[] _seen = [];
+        private bool[] _reported = [];
 
         public View(int maxSources, int threshold, double windowSeconds)
         {
             Slots = new LruSlotMap<TKey>(maxSources);
             _threshold = threshold;
             _windowMicros = (long)(windowSeconds * 1_000_000);
-            _ids = new ulong[maxSources * threshold];
-            _seen = new long[maxSources * threshold];
-            _reported = new bool[maxSources];
+            FitSlots();
         }
 
         public LruSlotMap<TKey> Slots { get; }
@@ -63,6 +61,8 @@ public sealed class FanOutCounter
         public int Add(in TKey key, ulong target, long now, out bool firstCrossing)
         {
             var slot = Slots.Acquire(key, out var created);
+            if (created)
+                FitSlots();
             var seen = _seen.AsSpan(slot * _threshold, _threshold);
             if (created)
             {
@@ -75,6 +75,13 @@ public sealed class FanOutCounter
             firstCrossing = count >= _threshold && !_reported[slot];
             _reported[slot] |= firstCrossing;
             return count;
+        }
+
+        private void FitSlots()
+        {
+            SlotArrays.Fit(ref _ids, Slots.Capacity, _threshold);
+            SlotArrays.Fit(ref _seen, Slots.Capacity, _threshold);
+            SlotArrays.Fit(ref _reported, Slots.Capacity);
         }
     }
 }

@@ -2,34 +2,36 @@ using System.Numerics;
 
 namespace Edge.Detect.Behaviour;
 
-/// <summary>A fixed-capacity map from a key to a slot number in [0, capacity), allocated up front.
+/// <summary>A bounded map from a key to a slot number in [0, maxCapacity). Slots are handed out in
+/// order; the arrays start at <see cref="InitialCapacity"/> and double as keys come, up to the cap.
 /// When full, the least recently used key loses its slot to the new one (counted in
-/// <see cref="Evictions"/>). Callers keep per-slot state in their own arrays and reset it when a
-/// slot is handed out anew. Hashing goes through the key's GetHashCode, which for IpAddr is
+/// <see cref="Evictions"/>). Callers keep per-slot state in their own arrays, grown with
+/// <see cref="SlotArrays.Fit"/> to <see cref="Capacity"/>, and reset it when a slot is handed out anew. Hashing goes through the key's GetHashCode, which for IpAddr is
 /// randomised per process, so chains cannot be aimed at from the wire.</summary>
 internal sealed class LruSlotMap<TKey>
     where TKey : struct, IEquatable<TKey>
 {
+    public const int InitialCapacity = 64;
     private const int None = -1;
 
-    private readonly TKey[] _keys;
+    private readonly int _maxCapacity;
+    private TKey[] _keys = [];
     // A slot's hash, bucket chain and recency links side by side: one line per slot visited.
-    private readonly Links[] _links;
-    private readonly int[] _buckets;
+    private Links[] _links = [];
+    private int[] _buckets = [];
     private int _newest = None;
     private int _oldest = None;
 
-    public LruSlotMap(int capacity)
+    public LruSlotMap(int maxCapacity)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _keys = new TKey[capacity];
-        _links = new Links[capacity];
-        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
-        Array.Fill(_buckets, None);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCapacity, 1);
+        _maxCapacity = maxCapacity;
+        Grow(Math.Min(InitialCapacity, maxCapacity));
     }
 
     public int Count { get; private set; }
 
+    /// <summary>Slots there is room for now; every slot number handed out is below it.</summary>
     public int Capacity => _keys.Length;
 
     public long Evictions { get; private set; }
@@ -43,6 +45,8 @@ internal sealed class LruSlotMap<TKey>
         created = slot == None;
         if (created)
         {
+            if (Count == _keys.Length && _keys.Length < _maxCapacity)
+                Grow(Math.Min(_keys.Length * 2, _maxCapacity));
             if (Count < _keys.Length)
                 slot = Count++;
             else
@@ -80,6 +84,20 @@ internal sealed class LruSlotMap<TKey>
                 return slot;
         }
         return None;
+    }
+
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _keys, capacity);
+        Array.Resize(ref _links, capacity);
+        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
+        Array.Fill(_buckets, None);
+        for (var slot = 0; slot < Count; slot++)
+        {
+            ref var bucket = ref _buckets[_links[slot].Hash & (_buckets.Length - 1)];
+            _links[slot].Chain = bucket;
+            bucket = slot;
+        }
     }
 
     private void Unchain(int slot)

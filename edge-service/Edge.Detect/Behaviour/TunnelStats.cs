@@ -21,15 +21,15 @@ public sealed class TunnelStats
     private readonly LruSlotMap<TunnelKey> _zones;
     private readonly ulong _seed;
     private readonly long _windowMicros;
-    private readonly ulong[] _bitmaps;
-    private readonly long[] _windowStart;
-    private readonly int[] _queries;
-    private readonly int[] _named;
-    private readonly int[] _labels;
-    private readonly int[] _labelOctets;
-    private readonly double[] _entropy;
-    private readonly int[] _tunnelTypes;
-    private readonly bool[] _reported;
+    private ulong[] _bitmaps = [];
+    private long[] _windowStart = [];
+    private int[] _queries = [];
+    private int[] _named = [];
+    private int[] _labels = [];
+    private int[] _labelOctets = [];
+    private double[] _entropy = [];
+    private int[] _tunnelTypes = [];
+    private bool[] _reported = [];
 
     public TunnelStats(TunnelOptions options)
     {
@@ -38,18 +38,24 @@ public sealed class TunnelStats
         _seed = options.HashSeed ?? (ulong)Random.Shared.NextInt64();
         _windowMicros = (long)(options.WindowSeconds * 1_000_000);
         _zones = new LruSlotMap<TunnelKey>(options.MaxZones);
-        _bitmaps = new ulong[options.MaxZones * BitmapWords];
-        _windowStart = new long[options.MaxZones];
-        _queries = new int[options.MaxZones];
-        _named = new int[options.MaxZones];
-        _labels = new int[options.MaxZones];
-        _labelOctets = new int[options.MaxZones];
-        _entropy = new double[options.MaxZones];
-        _tunnelTypes = new int[options.MaxZones];
-        _reported = new bool[options.MaxZones];
+        FitSlots();
     }
 
     public int Count => _zones.Count;
+
+    private void FitSlots()
+    {
+        var slots = _zones.Capacity;
+        SlotArrays.Fit(ref _bitmaps, slots, BitmapWords);
+        SlotArrays.Fit(ref _windowStart, slots);
+        SlotArrays.Fit(ref _queries, slots);
+        SlotArrays.Fit(ref _named, slots);
+        SlotArrays.Fit(ref _labels, slots);
+        SlotArrays.Fit(ref _labelOctets, slots);
+        SlotArrays.Fit(ref _entropy, slots);
+        SlotArrays.Fit(ref _tunnelTypes, slots);
+        SlotArrays.Fit(ref _reported, slots);
+    }
 
     public long Evictions => _zones.Evictions;
 
@@ -117,6 +123,7 @@ public sealed class TunnelStats
         var slot = _zones.Acquire(new TunnelKey(client, name.ZoneHash), out var created);
         if (created)
         {
+            FitSlots();
             _reported[slot] = false;
             Reset(slot, timestampMicros);
         }

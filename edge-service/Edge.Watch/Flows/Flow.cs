@@ -4,7 +4,7 @@ using Edge.Watch.Transport;
 namespace Edge.Watch.Flows;
 
 /// <summary>One bidirectional flow. Client is the side that opened it (sent the SYN, or the first packet).
-/// Kept as a struct in one preallocated array; about 176 bytes.</summary>
+/// Kept as a struct in the flow table's array; 232 bytes.</summary>
 public struct Flow
 {
     public ulong Id;

@@ -5,18 +5,22 @@ using Edge.Watch.Transport;
 
 namespace Edge.Watch.Flows;
 
-/// <summary>Bidirectional flow table with a hard cap. All memory is allocated up front: a chained hash
-/// over one <see cref="Flow"/> array, and one LRU list per timeout class so expiry and eviction only
-/// look at list tails. A SYN flood fills the half-open class, which is evicted first.</summary>
+/// <summary>Bidirectional flow table with a hard cap: a chained hash over one <see cref="Flow"/> array,
+/// and one LRU list per timeout class so expiry and eviction only look at list tails. A SYN flood
+/// fills the half-open class, which is evicted first. The array starts small and doubles when full,
+/// up to the cap (a quiet LAN never pays for 65,536 flows); at the cap the oldest flow is evicted.
+/// Flow indexes survive growth, but a <c>ref Flow</c> does not: none is held across <see cref="Track"/>.</summary>
 public sealed class FlowTable
 {
     private const int None = -1;
     private const long MicrosPerSecond = 1_000_000;
+    internal const int InitialFlows = 1024;
     private static readonly int s_classes = Enum.GetValues<TimeoutClass>().Length;
 
-    private readonly Flow[] _flows;
-    private readonly int[] _buckets;
-    private readonly int _bucketMask;
+    private readonly int _maxFlows;
+    private Flow[] _flows = [];
+    private int[] _buckets = [];
+    private int _bucketMask;
     private readonly int[] _heads;
     private readonly int[] _tails;
     private readonly long[] _timeouts;
@@ -30,10 +34,7 @@ public sealed class FlowTable
     {
         options.Validate();
         _onEnd = onEnd;
-        _flows = new Flow[options.MaxFlows];
-        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)options.MaxFlows * 2)];
-        _bucketMask = _buckets.Length - 1;
-        Array.Fill(_buckets, None);
+        _maxFlows = options.MaxFlows;
         _heads = new int[s_classes];
         _tails = new int[s_classes];
         Array.Fill(_heads, None);
@@ -44,14 +45,14 @@ public sealed class FlowTable
         _timeouts[(int)TimeoutClass.TcpClosed] = options.TcpClosedTimeoutSeconds * MicrosPerSecond;
         _timeouts[(int)TimeoutClass.Udp] = options.UdpTimeoutSeconds * MicrosPerSecond;
         _timeouts[(int)TimeoutClass.Other] = options.OtherTimeoutSeconds * MicrosPerSecond;
-        for (var i = 0; i < _flows.Length; i++)
-            _flows[i].Next = i + 1 < _flows.Length ? i + 1 : None;
-        _free = 0;
+        _free = None;
         _seed = (ulong)Random.Shared.NextInt64();
+        Grow(Math.Min(InitialFlows, _maxFlows));
     }
 
     public int Count { get; private set; }
 
+    /// <summary>Flows the table has room for now; it grows up to <see cref="FlowTableOptions.MaxFlows"/>.</summary>
     public int Capacity => _flows.Length;
 
     public FlowTableCounters Counters { get; } = new();
@@ -147,7 +148,12 @@ public sealed class FlowTable
     private int Create(ref DecodedPacket packet, uint hash, out bool toServer)
     {
         if (_free == None)
-            EvictOne();
+        {
+            if (_flows.Length < _maxFlows)
+                Grow(Math.Min(_flows.Length * 2, _maxFlows));
+            else
+                EvictOne();
+        }
         var index = _free;
         ref var flow = ref _flows[index];
         _free = flow.Next;
@@ -185,6 +191,31 @@ public sealed class FlowTable
             default: Counters.CreatedOther++; break;
         }
         return index;
+    }
+
+    /// <summary>Enlarges the flow array to <paramref name="length"/> (indexes kept, the new slots
+    /// free) and rebuilds the buckets at twice that, so chains stay short.</summary>
+    private void Grow(int length)
+    {
+        var used = _flows.Length;
+        Array.Resize(ref _flows, length);
+        for (var i = length - 1; i >= used; i--)
+        {
+            _flows[i].Next = _free;
+            _free = i;
+        }
+        _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)length * 2)];
+        _bucketMask = _buckets.Length - 1;
+        Array.Fill(_buckets, None);
+        for (var i = 0; i < used; i++)
+        {
+            ref var flow = ref _flows[i];
+            if (flow.Id == 0)
+                continue;
+            ref var bucket = ref _buckets[flow.Hash & _bucketMask];
+            flow.HashNext = bucket;
+            bucket = i;
+        }
     }
 
     private void EvictOne()

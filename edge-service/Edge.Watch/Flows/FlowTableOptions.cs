@@ -3,7 +3,8 @@ namespace Edge.Watch.Flows;
 /// <summary>Capacity and idle timeouts (seconds) of the flow table.</summary>
 public sealed record FlowTableOptions
 {
-    /// <summary>Hard cap: memory is MaxFlows × sizeof(Flow) plus the bucket array, whatever the traffic.</summary>
+    /// <summary>Hard cap: memory is at most MaxFlows × sizeof(Flow) plus the bucket array, whatever
+    /// the traffic; the table starts at 1,024 flows and doubles as the LAN needs.</summary>
     public int MaxFlows { get; init; } = 65_536;
     public int TcpOpeningTimeoutSeconds { get; init; } = 30;
     public int TcpEstablishedTimeoutSeconds { get; init; } = 600;

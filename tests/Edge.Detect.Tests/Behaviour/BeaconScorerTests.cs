@@ -7,6 +7,26 @@ public sealed class BeaconScorerTests
 {
     private static readonly BeaconKey s_key = new(IpAddr.Parse("10.77.0.51"), IpAddr.Parse("203.0.113.66"), 8080);
 
+    [Fact]
+    public void A_beacon_keeps_its_history_while_other_series_make_the_table_grow()
+    {
+        var scorer = new BeaconScorer(new BeaconOptions());
+        var crossings = new List<int>();
+        long now = 1_000_000;
+        for (var i = 1; i <= 40; i++)
+        {
+            now += 3_000_000;
+            if (scorer.Observe(s_key, now, 380, out var first).IsBeacon && first)
+                crossings.Add(i);
+            // 100 other series between two beacon starts: the table doubles several times.
+            for (var other = 0; other < 100; other++)
+                scorer.Observe(new BeaconKey(IpAddr.Parse("10.77.0.52"), s_key.Server, (ushort)(i * 100 + other)), now, 100);
+        }
+        Assert.Equal([8], crossings);
+        Assert.Equal(0, scorer.Evictions);
+        Assert.Equal(4001, scorer.Count);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

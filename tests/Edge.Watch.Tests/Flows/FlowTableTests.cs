@@ -162,6 +162,39 @@ public class FlowTableTests
     }
 
     [Fact]
+    public void The_table_starts_small_and_grows_to_its_cap_keeping_every_flow()
+    {
+        var ended = new Ended();
+        var table = new FlowTable(new FlowTableOptions { MaxFlows = 5000 }, ended);
+        Assert.Equal(FlowTable.InitialFlows, table.Capacity);
+        const int flows = 4900;
+        for (var i = 0; i < flows; i++)
+            Track(table, Frames.UdpV4(Client, (ushort)(1000 + i), "192.0.2.53", 53, [0]), i, out _);
+        Assert.Equal(5000, table.Capacity);
+        Assert.Equal(flows, table.Count);
+        Assert.Empty(ended.Flows);
+
+        // Each flow is found again after the growths (rehashed), from either direction.
+        var ids = new HashSet<ulong>();
+        for (var i = 0; i < flows; i++)
+        {
+            ref var flow = ref Track(table, Frames.UdpV4("192.0.2.53", 53, Client, (ushort)(1000 + i), [1]), flows + i, out var toServer);
+            Assert.False(toServer);
+            Assert.Equal(2, flow.Packets);
+            ids.Add(flow.Id);
+        }
+        Assert.Equal(flows, ids.Count);
+        Assert.Equal(flows, table.Count);
+
+        // Past the cap the oldest are evicted; the array does not grow.
+        for (var i = 0; i < 200; i++)
+            Track(table, Frames.UdpV4("10.77.0.12", (ushort)(1000 + i), "192.0.2.53", 53, [0]), 2 * flows + i, out _);
+        Assert.Equal(5000, table.Capacity);
+        Assert.Equal(5000, table.Count);
+        Assert.Equal(100, table.Counters.Evicted);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_with_the_field_name()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FlowTable(new FlowTableOptions { MaxFlows = 1 }, new Ended()));
