@@ -1,36 +1,34 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+using Edge.Service.StatusPage.Http;
 
 namespace Edge.Service.StatusPage;
 
-/// <summary>HTTP Basic on every path but <c>/healthz</c>, with the failed-login limit in front of the
-/// password check.</summary>
-internal sealed class BasicAuthentication(RequestDelegate next, StatusPagePassword password, FailedLoginLimiter limiter)
+/// <summary>HTTP Basic, with the failed-login limit in front of the password check.</summary>
+internal sealed class BasicAuthentication(StatusPagePassword password, FailedLoginLimiter limiter)
 {
     public const string Challenge = "Basic realm=\"Edge sensor\", charset=\"UTF-8\"";
 
     private static readonly byte[] s_user = Encoding.UTF8.GetBytes(StatusPagePassword.User);
 
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>The refusal to send, or null when the request carries the admin's password.</summary>
+    public HttpResponse? Refuse(HttpRequestHead request, IPAddress client)
     {
-        if (context.Request.Path.Equals(StatusPageRoutes.Health, StringComparison.Ordinal))
-            return next(context);
-
-        var client = context.Connection.RemoteIpAddress;
         var wait = limiter.RetryAfter(client);
         if (wait > TimeSpan.Zero)
-            return Refuse(context, StatusCodes.Status429TooManyRequests, "too many wrong passwords: try again later\n", wait);
-
-        var header = context.Request.Headers.Authorization;
-        if (header.Count == 0)
-            return Refuse(context, StatusCodes.Status401Unauthorized, "user and password needed\n");
-        if (header.Count == 1 && BasicCredentials.TryParse(header[0], out var user, out var given) && Accepts(user, given))
-            return next(context);
+        {
+            return HttpResponse.Text(429, "too many wrong passwords: try again later\n",
+                headers: new KeyValuePair<string, string>("Retry-After", Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)));
+        }
+        if (request.Authorization.Count == 0)
+            return Unauthorized("user and password needed\n");
+        if (request.Authorization.Count == 1 && BasicCredentials.TryParse(request.Authorization[0], out var user, out var given) && Accepts(user, given))
+            return null;
 
         limiter.Failed(client);
-        return Refuse(context, StatusCodes.Status401Unauthorized, "wrong user or password\n");
+        return Unauthorized("wrong user or password\n");
     }
 
     private bool Accepts(string user, string given)
@@ -40,14 +38,6 @@ internal sealed class BasicAuthentication(RequestDelegate next, StatusPagePasswo
         return password.Verify(given) & userMatches;
     }
 
-    private static Task Refuse(HttpContext context, int status, string message, TimeSpan? retryAfter = null)
-    {
-        context.Response.StatusCode = status;
-        if (status == StatusCodes.Status401Unauthorized)
-            context.Response.Headers.WWWAuthenticate = Challenge;
-        if (retryAfter is { } wait)
-            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(message);
-    }
+    private static HttpResponse Unauthorized(string message) =>
+        HttpResponse.Text(401, message, headers: new KeyValuePair<string, string>("WWW-Authenticate", Challenge));
 }

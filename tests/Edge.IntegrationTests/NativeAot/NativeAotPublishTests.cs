@@ -50,7 +50,7 @@ public class NativeAotPublishTests
             Assert.Matches(@"(?m)^outbox\s+27 alert message\(s\) stored .*27 message\(s\) acknowledged by the broker, 0 left", published.Output);
             Assert.Matches(@"(?m)^broker saw\s+27 alert\(s\)", published.Output);
 
-            // The service under NativeAOT: Generic Host, simulated GPIO and LEDs, Kestrel's status page.
+            // The service under NativeAOT: Generic Host, simulated GPIO and LEDs, the status page's own HTTP server.
             var service = Path.Combine(work.FullName, "run.json");
             File.WriteAllText(service, $$"""{ "Edge": { "Sensor": { "StateDirectory": "{{Path.Combine(work.FullName, "run-state")}}" }, "StatusPage": { "Port": {{MosquittoProcess.FreePort()}} }, "Hardware": { "Gpio": "Simulated", "TerminalLeds": "On" } } }""");
             var ran = ToolRun.Run(native, repo, TimeSpan.FromMinutes(1), "run", "--config", service, "--speed", "1000", "--exit-at-end");
