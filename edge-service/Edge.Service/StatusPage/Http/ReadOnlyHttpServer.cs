@@ -86,7 +86,14 @@ internal sealed class ReadOnlyHttpServer : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         foreach (var listener in _listeners)
             listener.Dispose();
-        await Task.WhenAll([.. _acceptLoops, .. _connections.Keys]).WaitAsync(TimeSpan.FromSeconds(5), _time).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll([.. _acceptLoops, .. _connections.Keys]).WaitAsync(TimeSpan.FromSeconds(5), _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Every wait of a connection ends with the server's token; one that did not is abandoned.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -148,6 +155,7 @@ internal sealed class ReadOnlyHttpServer : IAsyncDisposable
                         if (filled == buffer.Length)
                         {
                             await SendAsync(connection, HttpResponse.Text(431, "request head too large\n"), head: false, keepAlive: false).ConfigureAwait(false);
+                            await DrainAsync(connection, buffer).ConfigureAwait(false);
                             return;
                         }
                         var read = await connection.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, deadline.Token).ConfigureAwait(false);
