@@ -59,10 +59,7 @@ public sealed class ReadOnlyHttpServerTests : IAsyncLifetime
         using var client = await RawHttpClient.ConnectAsync(Endpoint);
         foreach (var b in "GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             await client.SendAsync(b.ToString());
-        var answer = await client.ReadToEndAsync();
-        Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer, StringComparison.Ordinal);
-        Assert.Contains("Connection: close\r\n", answer, StringComparison.Ordinal);
-        Assert.EndsWith("GET /slow\n", answer, StringComparison.Ordinal);
+        AssertClosing("HTTP/1.1 200 OK", "GET /slow\n", await client.ReadToEndAsync());
     }
 
     [Fact]
@@ -70,10 +67,7 @@ public sealed class ReadOnlyHttpServerTests : IAsyncLifetime
     {
         using var client = await RawHttpClient.ConnectAsync(Endpoint);
         await client.SendAsync("GET / HTTP/1.1\r\nHost : x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
-        var answer = await client.ReadToEndAsync();
-        Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", answer, StringComparison.Ordinal);
-        Assert.Contains("Connection: close\r\n", answer, StringComparison.Ordinal);
-        Assert.EndsWith("malformed header name\n", answer, StringComparison.Ordinal);
+        AssertClosing("HTTP/1.1 400 Bad Request", "malformed header name\n", await client.ReadToEndAsync());
         Assert.Empty(_seen);
     }
 
@@ -91,8 +85,7 @@ public sealed class ReadOnlyHttpServerTests : IAsyncLifetime
         using var client = await RawHttpClient.ConnectAsync(Endpoint);
         await client.SendAsync("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 28\r\n\r\nGET /smuggled HTTP/1.1\r\n\r\n\r\n");
         var answer = await client.ReadToEndAsync();
-        Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer, StringComparison.Ordinal);
-        Assert.Contains("Connection: close\r\n", answer, StringComparison.Ordinal);
+        AssertClosing("HTTP/1.1 200 OK", "POST /x\n", answer);
         Assert.DoesNotContain("smuggled", answer, StringComparison.Ordinal);
         var request = Assert.Single(_seen);
         Assert.True(request.HasBody);
@@ -177,5 +170,13 @@ public sealed class ReadOnlyHttpServerTests : IAsyncLifetime
     {
         var error = Assert.Throws<IOException>(() => ReadOnlyHttpServer.Start([Endpoint], (_, _) => HttpResponse.Text(200, ""), [], _time, NullLogger.Instance));
         Assert.Contains(Endpoint.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>One response, with the given status line and body end, that says the connection closes.</summary>
+    private static void AssertClosing(string statusLine, string bodyEnd, string answer)
+    {
+        Assert.StartsWith(statusLine + "\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("\r\nConnection: close\r\n", answer, StringComparison.Ordinal);
+        Assert.EndsWith(bodyEnd, answer, StringComparison.Ordinal);
     }
 }
