@@ -10,6 +10,12 @@ internal sealed class UdpUpstreamSocket
 {
     private const int ReceiveBufferBytes = 1 << 20;
 
+    /// <summary>The largest answer taken over UDP. Resolvers answer within the EDNS size the client
+    /// asked for, 1232 bytes as DNS Flag Day 2020 advises for most; an answer that fills the whole
+    /// buffer may have been cut by the kernel and is asked again over TCP, as if it had TC set.
+    /// 4 KiB instead of 64 per socket: 32 sockets, replaced all the time, stay small.</summary>
+    internal const int MaxDatagram = 4096;
+
     private readonly UpstreamPool _pool;
     private volatile bool _closed;
 
@@ -55,8 +61,8 @@ internal sealed class UdpUpstreamSocket
 
     private async Task ReceiveLoopAsync()
     {
-        // Sockets are replaced every few thousand queries: the buffer comes from the pool.
-        var buffer = ArrayPool<byte>.Shared.Rent(65536);
+        // Sockets are replaced every 100 queries: the buffer comes from the pool.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
         try
         {
             await ReceiveAsync(buffer);
@@ -75,7 +81,7 @@ internal sealed class UdpUpstreamSocket
             int received;
             try
             {
-                received = await Socket.ReceiveFromAsync(buffer, SocketFlags.None, from);
+                received = await Socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, from);
             }
             catch (ObjectDisposedException)
             {
@@ -88,7 +94,7 @@ internal sealed class UdpUpstreamSocket
                 _pool.CountReceiveError();
                 continue;
             }
-            _pool.OnUdpMessage(this, buffer.AsSpan(0, received), from);
+            _pool.OnUdpMessage(this, buffer.AsSpan(0, received), from, cut: received == MaxDatagram);
         }
     }
 }

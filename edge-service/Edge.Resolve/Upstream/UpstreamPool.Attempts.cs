@@ -75,12 +75,13 @@ internal sealed partial class UpstreamPool
         return -1;
     }
 
-    private Attempt OnMatchedLocked(PendingQuery query, ReadOnlySpan<byte> message, bool allowTcp)
+    private Attempt OnMatchedLocked(PendingQuery query, ReadOnlySpan<byte> message, bool allowTcp, bool cut)
     {
         var now = _time.GetTimestamp();
         var upstream = _upstreams[query.Upstream];
-        // RFC 7766 §5 / RFC 2181 §9: a truncated UDP answer is asked again over TCP, same upstream.
-        if (allowTcp && (message[2] & 0x02) != 0)
+        // RFC 7766 §5 / RFC 2181 §9: a truncated UDP answer (TC, or cut at our buffer) is asked
+        // again over TCP, same upstream.
+        if (allowTcp && (cut || (message[2] & 0x02) != 0))
         {
             query.OverTcp = true;
             query.Generation++;

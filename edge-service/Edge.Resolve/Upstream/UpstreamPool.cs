@@ -184,7 +184,8 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
     internal void CountTlsConnect() => Interlocked.Increment(ref _counters._tlsConnects);
 
     /// <summary>A datagram on one of our upstream sockets: the awaited answer, or something to ignore.</summary>
-    internal void OnUdpMessage(UdpUpstreamSocket socket, ReadOnlySpan<byte> message, System.Net.SocketAddress from)
+    /// <param name="cut">The datagram filled the receive buffer: it may be longer than what was read.</param>
+    internal void OnUdpMessage(UdpUpstreamSocket socket, ReadOnlySpan<byte> message, System.Net.SocketAddress from, bool cut)
     {
         PendingQuery? query;
         Attempt next;
@@ -202,7 +203,7 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
                 return;
             }
             ForgetInFlightLocked(query);
-            next = OnMatchedLocked(query, message, allowTcp: true);
+            next = OnMatchedLocked(query, message, allowTcp: true, cut);
         }
         Dispatch(query, next, message);
     }
@@ -220,7 +221,7 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
                 return;
             }
             ForgetInFlightLocked(query);
-            next = OnMatchedLocked(query, message, allowTcp: false);
+            next = OnMatchedLocked(query, message, allowTcp: false, cut: false);
         }
         Dispatch(query, next, message);
     }
@@ -240,7 +241,7 @@ internal sealed partial class UpstreamPool : IAsyncDisposable
             }
             else
             {
-                next = OnMatchedLocked(query, message, allowTcp: false);
+                next = OnMatchedLocked(query, message, allowTcp: false, cut: false);
             }
         }
         Dispatch(query, next, message);

@@ -114,6 +114,21 @@ public sealed class UpstreamForwardingTests
     }
 
     [Fact]
+    public async Task A_udp_answer_bigger_than_the_receive_buffer_is_asked_again_over_tcp()
+    {
+        await using var rig = NetForwarderRig.Start();
+        // 300 records: about 4.8 KB in one datagram, without TC; only the first 4 KiB are read.
+        rig.Upstreams[0].RespondUdp = (query, _) => [NetDnsMessages.Answer(query, Forged, records: 300)];
+
+        var answer = await rig.QueryAsync("huge.example.com");
+
+        Assert.NotNull(answer);
+        Assert.Equal(3, NetDnsMessages.AnswerCount(answer));
+        Assert.Equal("huge.example.com", NetDnsMessages.QuestionName(Assert.Single(rig.Upstreams[0].TcpQueries)));
+        Assert.Equal(1, rig.Forwarder.Counters.TcpFallbacks);
+    }
+
+    [Fact]
     public async Task A_tcp_fallback_answer_to_another_question_is_refused()
     {
         await using var rig = NetForwarderRig.Start(2);
