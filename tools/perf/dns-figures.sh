@@ -35,7 +35,8 @@
 #             blocked names as `local-zone: "NAME." always_nxdomain`.
 #   Edge      EDGE_BIN run with Edge__Dns__Enabled=true, Listen 127.0.0.1:PORT, Upstreams 127.0.0.1:UPSTREAM,
 #             Edge__Capture__Enabled=false, embedded broker, status page off; blocked names as an
-#             intel list file malware.txt (Edge__Intel__Lists__0), answered NXDOMAIN.
+#             intel list file malware.txt (Edge__Intel__Lists__0), answered NXDOMAIN; with the
+#             DOTNET_GC* settings of deploy/systemd/edge-service.service, as on the appliance.
 #   dnsperf   -c 8 -q 200 -T 1 -t 2, on core 1.
 # Cases (each forwarder freshly started for each group):
 #   cached    1,000 names, one warm-up pass, then DURATION s over them, RUNS times

@@ -9,9 +9,9 @@ namespace Edge.Detect.Intel;
 /// rules are held in their <c>xn--</c> form, the form names have in DNS, TLS and HTTP.</summary>
 public sealed class PublicSuffixList
 {
-    private const ushort Normal = 1;
-    private const ushort Wildcard = 2;
-    private const ushort Exception = 4;
+    private const ushort Normal = PublicSuffixRuleReader.Normal;
+    private const ushort Wildcard = PublicSuffixRuleReader.Wildcard;
+    private const ushort Exception = PublicSuffixRuleReader.Exception;
 
     private static readonly Lazy<PublicSuffixList> s_bundled = new(LoadBundled);
 
@@ -24,34 +24,72 @@ public sealed class PublicSuffixList
 
     public int RuleCount => _rules.Count;
 
+    /// <summary>Compiles a list. Wildcard and exception rules (a few hundred) are gathered first, by
+    /// name, because a normal rule of the same name must carry their kinds too; the ten thousand
+    /// normal rules then go straight from the text into the table.</summary>
     public static PublicSuffixList Parse(Stream stream, bool includePrivate = true)
     {
-        var rules = new Dictionary<string, ushort>(StringComparer.Ordinal);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var inPrivate = false;
-        while (reader.ReadLine() is { } line)
+        var text = ReadAll(stream);
+        var special = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var reader = new PublicSuffixRuleReader(text, includePrivate);
+        while (reader.TryNext(out var name, out var kind))
         {
-            if (line.Contains("===BEGIN PRIVATE DOMAINS===", StringComparison.Ordinal))
-                inPrivate = true;
-            var rule = line.Trim();
-            var space = rule.IndexOfAny([' ', '\t']);
-            if (space >= 0)
-                rule = rule[..space];
-            if (rule.Length == 0 || rule.StartsWith("//", StringComparison.Ordinal) || (inPrivate && !includePrivate))
-                continue;
-            var flag = Normal;
-            if (rule.StartsWith('!'))
-                (flag, rule) = (Exception, rule[1..]);
-            else if (rule.StartsWith("*.", StringComparison.Ordinal))
-                (flag, rule) = (Wildcard, rule[2..]);
-            // Names arrive from the wire in their ASCII (xn--) form; the list writes IDN rules in Unicode.
-            rule = PunycodeEncoder.ToAscii(rule);
-            rules[rule] = (ushort)(rules.GetValueOrDefault(rule) | flag);
+            if (kind != PublicSuffixRuleReader.Normal)
+            {
+                var key = Key(name);
+                special[key] = (ushort)(special.GetValueOrDefault(key) | kind);
+            }
         }
+
         var builder = new DomainTableBuilder();
-        foreach (var (rule, flags) in rules)
-            builder.Add(Encoding.UTF8.GetBytes(rule), flags);
+        var lookup = special.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[DomainName.MaxLength + 1];
+        reader = new PublicSuffixRuleReader(text, includePrivate);
+        while (reader.TryNext(out var name, out var kind))
+        {
+            if (kind != PublicSuffixRuleReader.Normal)
+                continue;
+            if (name.Length <= chars.Length)
+            {
+                Ascii.ToLower(name, chars, out var written);
+                var key = chars[..written];
+                if (lookup.TryGetValue(key, out var others))
+                {
+                    kind |= (ushort)(others & ~Joined);
+                    lookup[key] = (ushort)(others | Joined);
+                }
+            }
+            builder.Add(name, kind);
+        }
+        foreach (var (name, kinds) in special)
+        {
+            if ((kinds & Joined) == 0)
+                builder.Add(Encoding.ASCII.GetBytes(name), kinds);
+        }
         return new PublicSuffixList(builder.Build([]));
+    }
+
+    // Marks a wildcard or exception name already added with its normal rule.
+    private const ushort Joined = 0x8000;
+
+    private static string Key(ReadOnlySpan<byte> name)
+    {
+        Span<char> chars = stackalloc char[name.Length];
+        Ascii.ToLower(name, chars, out var written);
+        return new string(chars[..written]);
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            var bytes = new byte[stream.Length - stream.Position];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Finds the registrable domain (eTLD+1) of <paramref name="name"/>: it starts at

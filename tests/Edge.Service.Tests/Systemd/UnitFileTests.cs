@@ -28,6 +28,13 @@ public class UnitFileTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_gc_starts_with_a_small_gen0_budget_written_as_the_runtime_reads_it()
+    {
+        // Hex without 0x: with the prefix the NativeAOT runtime ignores the value (measured).
+        Assert.Contains("DOTNET_GCgen0size=80000", _unit.All("Service", "Environment"));
+    }
+
+    [Fact]
     public void It_runs_unprivileged_with_the_capture_gateway_and_dns_capabilities_only()
     {
         Assert.Equal("edge", _unit.Single("Service", "User"));

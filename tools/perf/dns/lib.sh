@@ -201,6 +201,9 @@ start_forwarder() {
             local env=(Edge__Dns__Enabled=true "Edge__Dns__Listen__0=127.0.0.1:$port" "Edge__Dns__Upstreams__0=127.0.0.1:$UP_PORT"
                 Edge__Dns__BlockAnswer=NxDomain Edge__Capture__Enabled=false Edge__StatusPage__Enabled=false
                 Edge__Hardware__Gpio=Simulated Edge__Hardware__TerminalLeds=Off "Edge__Sensor__StateDirectory=$WORK/edge-state")
+            # The runtime settings the appliance's unit gives the service (the GC's gen0 budget).
+            while IFS= read -r setting; do env+=("${setting#Environment=}"); done \
+                < <(grep -E '^Environment=DOTNET_GC' "$ROOT/deploy/systemd/edge-service.service")
             [[ $mode == small-cache ]] && env+=(Edge__Dns__CacheMiB=1)
             [[ -n $list ]] && env+=("Edge__Intel__Lists__0=$list")
             printf '%s\n' "${env[@]}" > "$OUT/edge-$mode.env"
