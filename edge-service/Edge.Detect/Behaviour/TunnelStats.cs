@@ -43,20 +43,6 @@ public sealed class TunnelStats
 
     public int Count => _zones.Count;
 
-    private void FitSlots()
-    {
-        var slots = _zones.Capacity;
-        SlotArrays.Fit(ref _bitmaps, slots, BitmapWords);
-        SlotArrays.Fit(ref _windowStart, slots);
-        SlotArrays.Fit(ref _queries, slots);
-        SlotArrays.Fit(ref _named, slots);
-        SlotArrays.Fit(ref _labels, slots);
-        SlotArrays.Fit(ref _labelOctets, slots);
-        SlotArrays.Fit(ref _entropy, slots);
-        SlotArrays.Fit(ref _tunnelTypes, slots);
-        SlotArrays.Fit(ref _reported, slots);
-    }
-
     public long Evictions => _zones.Evictions;
 
     /// <summary>Names that did not end in the zone given with them, ignored.</summary>
@@ -199,6 +185,20 @@ public sealed class TunnelStats
 
     private static ReadOnlySpan<byte> TrimDot(ReadOnlySpan<byte> name) =>
         name.Length > 1 && name[^1] == (byte)'.' ? name[..^1] : name;
+
+    private void FitSlots()
+    {
+        var slots = _zones.Capacity;
+        SlotArrays.Fit(ref _bitmaps, slots, BitmapWords);
+        SlotArrays.Fit(ref _windowStart, slots);
+        SlotArrays.Fit(ref _queries, slots);
+        SlotArrays.Fit(ref _named, slots);
+        SlotArrays.Fit(ref _labels, slots);
+        SlotArrays.Fit(ref _labelOctets, slots);
+        SlotArrays.Fit(ref _entropy, slots);
+        SlotArrays.Fit(ref _tunnelTypes, slots);
+        SlotArrays.Fit(ref _reported, slots);
+    }
 
     private readonly record struct TunnelKey(IpAddr Client, ulong Zone);
 }

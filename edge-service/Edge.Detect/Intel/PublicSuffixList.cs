@@ -43,21 +43,18 @@ public sealed class PublicSuffixList
 
         var builder = new DomainTableBuilder();
         var lookup = special.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> chars = stackalloc char[DomainName.MaxLength + 1];
+        Span<char> chars = stackalloc char[DomainName.MaxLength];
         reader = new PublicSuffixRuleReader(text, includePrivate);
         while (reader.TryNext(out var name, out var kind))
         {
             if (kind != PublicSuffixRuleReader.Normal)
                 continue;
-            if (name.Length <= chars.Length)
+            Ascii.ToLower(name, chars, out var written);
+            var key = chars[..written];
+            if (lookup.TryGetValue(key, out var others))
             {
-                Ascii.ToLower(name, chars, out var written);
-                var key = chars[..written];
-                if (lookup.TryGetValue(key, out var others))
-                {
-                    kind |= (ushort)(others & ~Joined);
-                    lookup[key] = (ushort)(others | Joined);
-                }
+                kind |= (ushort)(others & ~Joined);
+                lookup[key] = (ushort)(others | Joined);
             }
             builder.Add(name, kind);
         }
@@ -74,7 +71,7 @@ public sealed class PublicSuffixList
 
     private static string Key(ReadOnlySpan<byte> name)
     {
-        Span<char> chars = stackalloc char[name.Length];
+        Span<char> chars = stackalloc char[DomainName.MaxLength];
         Ascii.ToLower(name, chars, out var written);
         return new string(chars[..written]);
     }

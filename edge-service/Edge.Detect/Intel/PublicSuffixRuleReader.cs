@@ -6,7 +6,8 @@ namespace Edge.Detect.Intel;
 /// <summary>Walks the rules of a Public Suffix List text in place: each rule's name (after its
 /// <c>!</c> or <c>*.</c>, cut at the first blank, comments and empty lines skipped, the private
 /// section left out when asked) and its kind. Unicode rules come back in their <c>xn--</c> form,
-/// the only rules for which anything is allocated.</summary>
+/// the only rules for which anything is allocated. Empty names and names longer than
+/// <see cref="DomainName.MaxLength"/> are skipped.</summary>
 internal ref struct PublicSuffixRuleReader(ReadOnlySpan<byte> text, bool includePrivate)
 {
     public const ushort Normal = 1;
@@ -44,6 +45,9 @@ internal ref struct PublicSuffixRuleReader(ReadOnlySpan<byte> text, bool include
             }
             // Names arrive from the wire in their ASCII (xn--) form; the list writes IDN rules in Unicode.
             name = Ascii.IsValid(line) ? line : Encoding.UTF8.GetBytes(PunycodeEncoder.ToAscii(Encoding.UTF8.GetString(line)));
+            // A rule with nothing after its mark, or longer than any name can be, matches nothing.
+            if (name.IsEmpty || name.Length > DomainName.MaxLength)
+                continue;
             return true;
         }
         name = default;

@@ -79,6 +79,21 @@ public class PublicSuffixListTests
     }
 
     [Fact]
+    public void Empty_and_overlong_rules_are_skipped_and_the_rest_still_works()
+    {
+        var text = "!\n*.\n" + new string('a', 1_000_000) + "\nexample\n*.example\n!www.example\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var list = PublicSuffixList.Parse(stream);
+
+        Assert.Equal(2, list.RuleCount);
+        Assert.True(list.TryGetRegistrableDomain("a.b.example"u8, out var start));
+        Assert.Equal(0, start);
+        Assert.True(list.TryGetRegistrableDomain("www.example"u8, out start));
+        Assert.Equal(0, start);
+    }
+
+    [Fact]
     public void Lookups_allocate_nothing()
     {
         var list = PublicSuffixList.Bundled;
