@@ -9,9 +9,10 @@ internal sealed class AgentSession(
     FlashAgentOptions options,
     Stream stream,
     Func<FlashPayload, CancellationToken, Task<FlashOutcome>> install,
-    FlashAgentCounters counters)
+    FlashAgentCounters counters,
+    TimeProvider time)
 {
-    private readonly FrameLink _link = new(stream);
+    private readonly FrameLink _link = new(stream, options.SendTimeout, time);
     private StagingTransfer? _transfer;
     private uint _lastGoodSequence;
 

@@ -44,7 +44,7 @@ public sealed class FlashAgent(
     public async Task ServeAsync(Stream stream, CancellationToken cancellationToken)
     {
         Counters.Session();
-        var session = new AgentSession(options, stream, install, Counters);
+        var session = new AgentSession(options, stream, install, Counters, _time);
         await session.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,6 +27,10 @@ public sealed class FlashAgentOptions
     /// on the agent's thread for every accepted Data frame too, so keep it cheap or throttle.</summary>
     public Action<FlashActivity, string?>? Activity { get; init; }
 
+    /// <summary>Longest wait for the port to take one frame; then the session ends and the port is opened
+    /// again, so a laptop that stopped reading (hung, suspended) never stalls the agent.</summary>
+    public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Wait between attempts to open the port, and after a session ends (the gadget reappears when a cable is plugged in).</summary>
     public TimeSpan ReopenDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -13,9 +13,9 @@ internal sealed class ClientConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly uint _firstSequence;
 
-    public ClientConnection(Stream stream, uint lastSequence, TimeProvider time)
+    public ClientConnection(Stream stream, uint lastSequence, TimeSpan sendTimeout, TimeProvider time)
     {
-        Link = new FrameLink(stream) { Sequence = lastSequence };
+        Link = new FrameLink(stream, sendTimeout, time) { Sequence = lastSequence };
         _firstSequence = lastSequence + 1;
         _time = time;
         _receiving = Task.Run(ReceiveAsync);

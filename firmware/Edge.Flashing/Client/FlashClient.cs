@@ -39,7 +39,9 @@ public sealed class FlashClient(FlashClientOptions options, Func<CancellationTok
         var tally = new TransferTally(bundle.Length, _time);
         while (true)
         {
-            var connection = new ClientConnection(await OpenAsync(tally, cancellationToken).ConfigureAwait(false), tally.LastSequence, _time);
+            // A frame the port has not taken by the time its answer would be given up on means the link is gone.
+            var stream = await OpenAsync(tally, cancellationToken).ConfigureAwait(false);
+            var connection = new ClientConnection(stream, tally.LastSequence, options.MaxRetransmitTimeout, _time);
             await using (connection.ConfigureAwait(false))
             {
                 try

@@ -5,9 +5,17 @@ namespace Edge.Flashing.Transport;
 /// <summary>
 /// Frames over any byte stream (a serial port, a pipe, a socket). One reader and one writer may
 /// use it at the same time; buffers are allocated once, so steady-state traffic allocates nothing.
+/// A frame the stream has not taken within <c>sendTimeout</c> fails the send with an
+/// <see cref="IOException"/>: a port nobody drains (the other end hung, or a device node that is
+/// no longer the cable) is a lost link, never a stalled sender. The caller must then drop the link.
 /// </summary>
-public sealed class FrameLink(Stream stream)
+public sealed class FrameLink(Stream stream, TimeSpan sendTimeout, TimeProvider time)
 {
+    public FrameLink(Stream stream)
+        : this(stream, Timeout.InfiniteTimeSpan, TimeProvider.System)
+    {
+    }
+
     // Room for a few whole frames so one read from the port rarely splits the last frame.
     private readonly byte[] _rx = new byte[FrameLayout.MaxWireLength * 4];
     private readonly byte[] _rxBody = new byte[FrameLayout.MaxBodyLength];
@@ -39,9 +47,27 @@ public sealed class FrameLink(Stream stream)
     {
         uint sequence = inReplyTo ?? ++_sequence;
         int length = FrameWriter.Write(type, sequence, _payload.AsSpan(0, payloadLength), _txBody, _txWire);
+        var write = WriteWireAsync(length, cancellationToken);
+        if (write.IsCompletedSuccessfully || sendTimeout == Timeout.InfiniteTimeSpan)
+        {
+            await write.ConfigureAwait(false);
+            return sequence;
+        }
+        try
+        {
+            await write.AsTask().WaitAsync(sendTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new IOException($"the port took no {type} frame within {sendTimeout.TotalSeconds:0.#} s", e);
+        }
+        return sequence;
+    }
+
+    private async ValueTask WriteWireAsync(int length, CancellationToken cancellationToken)
+    {
         await Stream.WriteAsync(_txWire.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         await Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return sequence;
     }
 
     /// <summary>The next frame or malformed run; <see cref="LinkReadKind.EndOfStream"/> when the stream ends.</summary>

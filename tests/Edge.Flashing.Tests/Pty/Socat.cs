@@ -51,9 +51,12 @@ internal sealed class Socat : IDisposable
         return socat;
     }
 
-    /// <summary>SIGKILL, then the links go: a pulled cable leaves no device node behind.</summary>
+    /// <summary>The links go, then SIGKILL: a pulled cable leaves no device node behind. In that order, so
+    /// nobody opens a link whose PTY number the kernel may already have given to another test's socat.</summary>
     public void Dispose()
     {
+        foreach (var link in _links)
+            File.Delete(link);
         try
         {
             if (!_process.HasExited)
@@ -65,8 +68,6 @@ internal sealed class Socat : IDisposable
         catch (InvalidOperationException)
         {
         }
-        foreach (var link in _links)
-            File.Delete(link);
         _process.Dispose();
     }
 }
