@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Edge.Resolve.Upstream;
 
-/// <summary>Query ids from the OS CSPRNG (RFC 5452 §9.2), drawn a block at a time so a query
+/// <summary>Query ids from the kernel's CSPRNG (RFC 5452 §9.2; <see cref="KernelRandom"/>), drawn a block at a time so a query
 /// costs two array reads, not a system call. Not thread-safe: the pool calls it under its lock.</summary>
 internal sealed class UpstreamIdSource
 {
@@ -16,7 +15,7 @@ internal sealed class UpstreamIdSource
     {
         if (_next + 2 > _block.Length)
         {
-            RandomNumberGenerator.Fill(_block);
+            KernelRandom.Fill(_block);
             _next = 0;
         }
         var id = BinaryPrimitives.ReadUInt16BigEndian(_block.AsSpan(_next));
