@@ -1,4 +1,5 @@
 using MQTTnet;
+using Edge.Uplink.Mqtt;
 
 namespace Edge.Service.Uplink;
 
@@ -22,7 +23,7 @@ public sealed class BrokerEcho : IAsyncDisposable
 
     public static async Task<BrokerEcho> StartAsync(string url, string root)
     {
-        var client = new MqttClientFactory().CreateMqttClient();
+        var client = TcpOnlyAdapterFactory.ClientFactory().CreateMqttClient();
         var echo = new BrokerEcho(client);
         client.ApplicationMessageReceivedAsync += e =>
         {

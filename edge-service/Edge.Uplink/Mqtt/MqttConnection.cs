@@ -33,7 +33,7 @@ public sealed class MqttConnection
         _counters = counters;
         _logger = logger;
         _time = time;
-        _factory = factory ?? new MqttClientFactory();
+        _factory = factory ?? TcpOnlyAdapterFactory.ClientFactory();
         Endpoint = BrokerEndpoint.Parse(options.Broker ?? "");
         if (Endpoint.UseTls)
             _certificateCheck = new BrokerCertificateCheck(Endpoint.Host, options.CaFile);
