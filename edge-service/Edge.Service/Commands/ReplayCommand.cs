@@ -5,7 +5,6 @@ using Edge.Service.EventLog;
 using Edge.Service.Replay;
 using Edge.Service.Uplink;
 using Edge.Watch.Pipeline;
-using Spectre.Console;
 
 namespace Edge.Service.Commands;
 
@@ -221,23 +220,30 @@ internal static class ReplayCommand
     }
 
     private static bool ShowProgress(bool eventsToStdout, bool noProgress) =>
-        !noProgress && !eventsToStdout && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        !noProgress && !eventsToStdout && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb");
 
     private static ReplayResult RunWithProgressBar(ReplayRunner runner, string[] files)
     {
-        ReplayResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("replay", maxValue: 1);
-                result = runner.Run(files, (done, total) =>
-                {
-                    task.MaxValue = Math.Max(total, 1);
-                    task.Value = done;
-                });
-            });
-        return result!;
+        var line = new ProgressLine(Console.Out, TimeProvider.System, TerminalWidth());
+        try
+        {
+            return runner.Run(files, line.Report);
+        }
+        finally
+        {
+            line.Erase();
+        }
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth - 1 : 79;
+        }
+        catch (IOException)
+        {
+            return 79;
+        }
     }
 }
