@@ -1,5 +1,6 @@
 using Edge.Flashing.Client;
 using Edge.Flashing.Framing;
+using Edge.Flashing.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Flashing.Tests.Protocol;
@@ -35,7 +36,7 @@ public class ClientBackoffTests
     }
 
     /// <summary>Records the frames the client writes; reads never return until the stream is closed.</summary>
-    private sealed class SilentPeer(FakeTimeProvider time, List<(TimeSpan, FrameType)> sends) : Stream
+    private sealed class SilentPeer(FakeTimeProvider time, List<(TimeSpan, FrameType)> sends) : TestPort
     {
         private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly byte[] _scratch = new byte[FrameLayout.MaxBodyLength];
@@ -59,16 +60,5 @@ public class ClientBackoffTests
             _closed.TrySetResult();
             base.Dispose(disposing);
         }
-
-        public override bool CanRead => true;
-        public override bool CanWrite => true;
-        public override bool CanSeek => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
     }
 }

@@ -1,4 +1,5 @@
 using Edge.Flashing.Framing;
+using Edge.Flashing.Tests.TestSupport;
 
 namespace Edge.Flashing.Tests.Transport;
 
@@ -7,7 +8,7 @@ namespace Edge.Flashing.Tests.Transport;
 /// no write ever completes until the port is closed, as with a hung laptop or a device node that is
 /// no longer the cable.
 /// </summary>
-internal sealed class StalledPort(byte[] inbound) : Stream
+internal sealed class StalledPort(byte[] inbound) : TestPort
 {
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _delivered;
@@ -48,15 +49,4 @@ internal sealed class StalledPort(byte[] inbound) : Stream
         _closed.TrySetResult();
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-    public override bool CanWrite => true;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
