@@ -58,8 +58,11 @@ public sealed class IntelReloadTests : IDisposable
             Assert.Equal("NOERROR 192.0.2.7", Dig(port, "other.test"));
             Assert.False(service.HasExited, service.Output);
 
+            // The log is flushed every second and other.test was asked after new.test: wait for the last line too.
             await Until(service, () => EventLines(events).Any(line => line.Contains("\"type\":\"alert\"", StringComparison.Ordinal)
                 && line.Contains("\"indicator\":\"new.test\"", StringComparison.Ordinal)), "the alert for new.test in the event log");
+            await Until(service, () => EventLines(events).Any(line => line.Contains("\"qr\":\"response\",\"qname\":\"other.test\"", StringComparison.Ordinal)),
+                "the answer to other.test in the event log");
             var lines = EventLines(events);
             Assert.Contains(lines, line => line.Contains("\"type\":\"dns\"", StringComparison.Ordinal)
                 && line.Contains("\"qr\":\"query\",\"qname\":\"other.test\"", StringComparison.Ordinal)
@@ -84,7 +87,31 @@ public sealed class IntelReloadTests : IDisposable
         }
         catch (Xunit.Sdk.XunitException)
         {
-            Assert.Fail($"{what}: not within {Wait}; last dig: {_lastDig}; service output:\n{service.Output}");
+            Assert.Fail($"{what}: not within {Wait}; last dig: {_lastDig}; service threads: {Threads(service.Id)}; service output:\n{service.Output}");
+        }
+    }
+
+    /// <summary>Each thread's name, state and wait channel from /proc, counted: a thread pool that
+    /// is starved or a thread stuck in one place shows here.</summary>
+    private static string Threads(int pid)
+    {
+        try
+        {
+            var seen = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var task in Directory.GetDirectories($"/proc/{pid}/task"))
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+                var channel = File.ReadAllText(Path.Combine(task, "wchan")).Trim();
+                var key = $"{name} {state} {channel}";
+                seen[key] = seen.GetValueOrDefault(key) + 1;
+            }
+            return string.Join("; ", seen.Select(pair => $"{pair.Key} ×{pair.Value}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"unreadable ({e.Message})";
         }
     }
 
