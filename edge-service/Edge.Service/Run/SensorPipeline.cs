@@ -162,14 +162,15 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
         return _traffic is null ? sink : new BlockedLookupSink(sink, _traffic);
     }
 
-    /// <summary>SIGHUP (<c>systemctl reload edge-service</c>): the lists are read again from disk, off the
-    /// signal's thread; a reload asked for while one runs is ignored.</summary>
+    /// <summary>SIGHUP (<c>systemctl reload edge-service</c>): the lists are read again from disk on a
+    /// thread of their own (millions of names take seconds; no pool thread waits on them or is waited
+    /// for); a reload asked for while one runs is ignored.</summary>
     private void OnHangup(PosixSignalContext context)
     {
         context.Cancel = true;
         if (Uplink is not { } uplink || Interlocked.Exchange(ref _reloading, 1) == 1)
             return;
-        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        var reload = new Thread(() =>
         {
             try
             {
@@ -179,7 +180,8 @@ public sealed class SensorPipeline(EdgeSettings settings, RunOptions run, Firmwa
             {
                 Volatile.Write(ref _reloading, 0);
             }
-        }, null);
+        }) { Name = "intel-reload", IsBackground = true };
+        reload.Start();
     }
 
     private void StartCapture()
