@@ -61,7 +61,9 @@ public sealed class MqttConnection
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds), _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var options = MqttOptionsFactory.Create(_options, Endpoint, _identity, _topics, _certificateCheck);
-            var result = await client.ConnectAsync(options, linked.Token).ConfigureAwait(false);
+            // WaitAsync as well as the token: a connect that ignored its token would stop the uplink for good.
+            var result = await client.ConnectAsync(options, linked.Token)
+                .WaitAsync(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds + 5), _time, cancellationToken).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
                 return Fail(session, ConnectFailure.Describe(result));
             session.ConnectResult = result;

@@ -57,8 +57,9 @@ public sealed class BrokerConnection : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.ConnectTimeout);
+            // WaitAsync as well as the token: a connect that ignored its token would hold the caller for good.
             var result = await client.ConnectAsync(BrokerClientOptions.Create(options, BrokerClientOptions.ClientId(purpose), check), timeout.Token)
-                .ConfigureAwait(false);
+                .WaitAsync(options.ConnectTimeout + TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
                 throw new BrokerException($"{options.Endpoint}: {ConnectFailure.Describe(result)}");
             return connection;
@@ -110,10 +111,11 @@ public sealed class BrokerConnection : IAsyncDisposable
             if (_client.IsConnected)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token)
+                    .WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or MQTTnet.Exceptions.MqttCommunicationException)
         {
             // Leaving anyway: the broker may already be gone.
         }
