@@ -56,7 +56,7 @@ public sealed class Edgectl : IDisposable
         using (var kill = Process.Start("kill", ["-s", "INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             kill.WaitForExit(10_000);
         if (!_process.WaitForExit(timeout))
-            Assert.Fail($"edgectl did not stop within {timeout} of SIGINT\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+            Assert.Fail($"edgectl did not stop within {timeout} of SIGINT\nthreads: {ProcessThreads.Describe(_process.Id)}\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
         _process.WaitForExit();
         return _process.ExitCode;
     }
