@@ -29,12 +29,7 @@ public sealed class Edgectl : IDisposable
 
     public static Edgectl Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = DotnetChild.StartInfo();
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Edge.IntegrationTests.TestSupport;
 using System.Text;
+using Edge.IntegrationTests.TestSupport;
 
 namespace Edge.IntegrationTests.Service;
 
@@ -25,12 +25,7 @@ public sealed class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = DotnetChild.StartInfo();
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         start.ArgumentList.Add("exec");
